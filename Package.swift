@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Homecoming",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "homecoming", targets: ["homecoming"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "ExchangeModel"),
+        .target(
+            name: "ExchangeStore",
+            dependencies: [
+                "ExchangeModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "homecoming",
+            dependencies: [
+                "ExchangeModel",
+                "ExchangeStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel"]),
+        .testTarget(
+            name: "ExchangeStoreTests",
+            dependencies: ["ExchangeStore", "ExchangeModel"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

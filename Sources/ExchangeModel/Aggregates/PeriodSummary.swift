@@ -1,0 +1,56 @@
+/// What the record says about a period: rows, distinct exchanges and the sums of each count.
+public struct PeriodSummary: Hashable, Sendable {
+    /// First day of the period.
+    public var start: Day
+    /// Last day of the period.
+    public var end: Day
+    /// Rows (exchanges, stages and supplements) dated in the period.
+    public var rows: Int
+    /// Distinct exchanges: stages tied by `part_of` count once.
+    public var exchanges: Int
+    /// People returned.
+    public var returned: KnownSum
+    /// Of whom military, where known.
+    public var military: KnownSum
+    /// Of whom civilians, where known.
+    public var civilians: KnownSum
+    /// People handed to Russia.
+    public var releasedToRussia: KnownSum
+    /// Bodies returned.
+    public var bodiesReturned: KnownSum
+
+    /// Summarises the rows of `exchanges` dated from `start` to `end`, both included.
+    public init(_ exchanges: some Sequence<Exchange>, from start: Day, to end: Day) {
+        self.start = start
+        self.end = end
+        let inPeriod = exchanges.filter { $0.date >= start && $0.date <= end }
+        rows = inPeriod.count
+        self.exchanges = Set(inPeriod.map(\.exchangeKey)).count
+        returned = KnownSum(inPeriod.map(\.returnedTotal))
+        military = KnownSum(inPeriod.map(\.returnedMilitary))
+        civilians = KnownSum(inPeriod.map(\.returnedCivilians))
+        releasedToRussia = KnownSum(inPeriod.map(\.releasedToRussia))
+        bodiesReturned = KnownSum(inPeriod.map(\.bodiesReturned))
+    }
+
+    /// The recorded figure that a reported total of `metric` is compared with.
+    public func recorded(_ metric: ReportedTotal.Metric) -> KnownSum {
+        switch metric {
+        case .released: returned
+        case .exchanges: KnownSum(known: exchanges, knownCount: rows)
+        case .bodiesReturned: bodiesReturned
+        }
+    }
+}
+
+extension Sequence where Element == Exchange {
+    /// One summary per calendar year that has at least one row, oldest first.
+    public func summariesPerYear() -> [PeriodSummary] {
+        let all = Array(self)
+        let years = Set(all.map(\.date.year)).sorted()
+        return years.map { year in
+            let first = Day(uncheckedYear: year, month: 1, day: 1)
+            return PeriodSummary(all, from: first, to: first.endOfYear)
+        }
+    }
+}

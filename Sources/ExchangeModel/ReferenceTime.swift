@@ -1,0 +1,76 @@
+import Foundation
+
+/// "Now", as an input: the instant used for timestamps and the civil day used for "today".
+///
+/// Every output that depends on the time takes this value rather than reading the
+/// clock, so a run with the same `--now` produces the same files.
+public struct ReferenceTime: Sendable, Hashable {
+    /// The instant (recorded in the history, for example).
+    public var instant: Date
+    /// The day in Kyiv at `instant`: exchange dates are Kyiv dates.
+    public var today: Day
+
+    /// The time zone exchange dates are given in.
+    public static let kyiv: TimeZone = TimeZone(identifier: "Europe/Kyiv")
+        ?? TimeZone(identifier: "Europe/Kiev") ?? TimeZone(secondsFromGMT: 2 * 3600)!
+
+    /// Takes "now" from an instant.
+    public init(instant: Date) {
+        self.instant = instant
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = ReferenceTime.kyiv
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.today = Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(daysSinceEpoch: 0)
+    }
+
+    /// Parses `--now`: a day (`2026-11-26`, taken as noon in Kyiv) or an ISO 8601 instant (`2026-11-26T09:00:00Z`).
+    public init?(parsing text: String) {
+        if let day = Day(iso: text) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = ReferenceTime.kyiv
+            guard let noon = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)) else { return nil }
+            self.init(instant: noon)
+            return
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { self.init(instant: date); return }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = formatter.date(from: text) else { return nil }
+        self.init(instant: date)
+    }
+
+    /// "Now" from `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+    ///
+    /// - Throws: `ReferenceTime.Invalid` naming the value that could not be read.
+    public static func resolve(option: String?, environment: [String: String]) throws -> ReferenceTime {
+        if let option {
+            guard let time = ReferenceTime(parsing: option) else { throw Invalid(source: "--now", value: option) }
+            return time
+        }
+        if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            guard let seconds = Int(epoch) else { throw Invalid(source: "SOURCE_DATE_EPOCH", value: epoch) }
+            return ReferenceTime(instant: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        }
+        return ReferenceTime(instant: Date())
+    }
+
+    /// `instant` as ISO 8601 in UTC, to the second.
+    public var timestamp: String { ReferenceTime.timestamp(instant) }
+
+    /// An instant as ISO 8601 in UTC, to the second (`2026-11-26T23:10:59Z`).
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        return formatter.string(from: date)
+    }
+
+    /// A value for "now" that could not be read.
+    public struct Invalid: Error, Sendable {
+        /// Where it came from: `--now` or `SOURCE_DATE_EPOCH`.
+        public var source: String
+        /// What it said.
+        public var value: String
+    }
+}

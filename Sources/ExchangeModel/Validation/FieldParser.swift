@@ -1,0 +1,103 @@
+/// Turns one field's text into a typed value, collecting issues rather than stopping at the first.
+struct FieldParser {
+    let rules: ValidationRules
+    var issues: [ValidationIssue] = []
+
+    init(rules: ValidationRules) { self.rules = rules }
+
+    /// Empty text counts as absent.
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    mutating func fail(_ field: String, _ message: String, _ hint: String) {
+        issues.append(ValidationIssue(field: field, message: message, hint: hint))
+    }
+
+    mutating func requiredText(_ field: String, _ text: String?, what: String) -> String? {
+        guard let text = Self.nonEmpty(text) else {
+            fail(field, "\(field) is empty", "give \(what)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func day(_ field: String, _ text: String?, required: Bool) -> Day? {
+        guard let text = Self.nonEmpty(text) else {
+            if required { fail(field, "\(field) is empty", "give the date as YYYY-MM-DD, e.g. 2024-12-30") }
+            return nil
+        }
+        guard Day.hasISOShape(text) else {
+            fail(field, "\(field) \(quoted(text)) is not a date in the form YYYY-MM-DD", "write it as YYYY-MM-DD, e.g. 2024-12-30")
+            return nil
+        }
+        guard let day = Day(iso: text) else {
+            fail(field, "\(field) \(quoted(text)) is not a real date", "check the month and day (e.g. February has 28 or 29 days)")
+            return nil
+        }
+        if let latest = rules.latestAllowedDay, day > latest {
+            fail(field, "\(field) \(day.iso) is after today (\(latest.iso))",
+                 "check the date; a record cannot precede the event (pass --now to change what \"today\" is)")
+            return nil
+        }
+        return day
+    }
+
+    mutating func count(_ field: String, _ text: String?) -> Int? {
+        guard let text = Self.nonEmpty(text) else { return nil }
+        let trimmed = text.hasPrefix("-") ? String(text.dropFirst()) : text
+        let isWhole = !trimmed.isEmpty && trimmed.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        if text.hasPrefix("-"), isWhole || Double(trimmed) != nil {
+            fail(field, "\(field) \(quoted(text)) is negative", "counts are 0 or more; leave the field empty if the number is unknown")
+            return nil
+        }
+        guard isWhole else {
+            let hint = text.contains(",") || text.contains(" ")
+                ? "write the number without separators, e.g. 1358"
+                : "write a whole number of people, or leave the field empty if it is unknown"
+            fail(field, "\(field) \(quoted(text)) is not a whole number", hint)
+            return nil
+        }
+        guard trimmed.count <= 12, let value = Int(trimmed), value <= rules.maximumCount else {
+            fail(field, "\(field) \(text) is implausibly large (over \(rules.maximumCount.formatted))",
+                 "check for a typo or an extra digit")
+            return nil
+        }
+        return value
+    }
+
+    mutating func url(_ field: String, _ text: String?) -> String? {
+        guard let text = requiredText(field, text, what: "the http(s) address of the source the figures come from") else { return nil }
+        let lower = text.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("https://") { rest = text.dropFirst(8) } else if lower.hasPrefix("http://") { rest = text.dropFirst(7) } else {
+            fail(field, "\(field) \(quoted(text)) is not an http or https address", "give the full address, starting with https://")
+            return nil
+        }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !host.isEmpty, !text.contains(where: { $0.isWhitespace }) else {
+            fail(field, "\(field) \(quoted(text)) is not a valid address", "give the full address of the source, without spaces")
+            return nil
+        }
+        return text
+    }
+
+    func quoted(_ text: String) -> String {
+        let shown = text.count > 40 ? text.prefix(37) + "…" : Substring(text)
+        return "\"\(shown)\""
+    }
+}
+
+extension Int {
+    /// The number with comma thousands separators (1,358), for messages.
+    var formatted: String {
+        let digits = String(magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return self < 0 ? "-" + out : out
+    }
+}

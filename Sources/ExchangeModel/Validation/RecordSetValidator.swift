@@ -1,0 +1,66 @@
+/// Rules that span rows: each exchange once per file, and `part_of` naming an earlier exchange.
+public enum RecordSetValidator {
+    /// An issue found in the row at `index` of the input.
+    public struct RowIssue: Hashable, Sendable {
+        public var index: Int
+        public var issue: ValidationIssue
+    }
+
+    /// Checks exchanges read from one file against each other and against the store.
+    ///
+    /// - Parameters:
+    ///   - rows: the valid rows of the file, with their position in it.
+    ///   - stored: the exchanges already stored, by date.
+    ///   - locate: how to name a row in a message ("line 5", "$.exchanges[3]").
+    public static func check(exchanges rows: [(index: Int, exchange: Exchange)], stored: [Day: Exchange],
+                             locate: (Int) -> String) -> [RowIssue] {
+        var issues: [RowIssue] = []
+        var firstIndex: [Day: Int] = [:]
+        var inFile: [Day: Exchange] = [:]
+        for (index, exchange) in rows {
+            if let first = firstIndex[exchange.date] {
+                issues.append(RowIssue(index: index, issue: ValidationIssue(
+                    field: ExchangeField.date.rawValue,
+                    message: "exchange \(exchange.date.iso) appears twice in this file (first at \(locate(first)))",
+                    hint: "keep one row per exchange; merge the two, or correct the date of one")))
+            } else {
+                firstIndex[exchange.date] = index
+                inFile[exchange.date] = exchange
+            }
+        }
+        for (index, exchange) in rows {
+            guard let target = exchange.partOf, target < exchange.date else { continue }
+            guard let parent = inFile[target] ?? stored[target] else {
+                issues.append(RowIssue(index: index, issue: ValidationIssue(
+                    field: ExchangeField.partOf.rawValue,
+                    message: "part_of \(target.iso) names no exchange: no row has that date",
+                    hint: "give the date of the exchange's first row, or add that exchange first")))
+                continue
+            }
+            if let grandparent = parent.partOf {
+                issues.append(RowIssue(index: index, issue: ValidationIssue(
+                    field: ExchangeField.partOf.rawValue,
+                    message: "part_of \(target.iso) names a stage of the exchange of \(grandparent.iso), not an exchange",
+                    hint: "set part_of to \(grandparent.iso), the exchange's first row")))
+            }
+        }
+        return issues.sorted { $0.index < $1.index }
+    }
+
+    /// Checks reported totals read from one file against each other.
+    public static func check(reportedTotals rows: [(index: Int, total: ReportedTotal)], locate: (Int) -> String) -> [RowIssue] {
+        var firstIndex: [ReportedTotal.Key: Int] = [:]
+        var issues: [RowIssue] = []
+        for (index, total) in rows {
+            if let first = firstIndex[total.key] {
+                issues.append(RowIssue(index: index, issue: ValidationIssue(
+                    field: ReportedTotalField.periodStart.rawValue,
+                    message: "the same reported total (\(total.key)) appears twice in this file (first at \(locate(first)))",
+                    hint: "keep one row per figure and source")))
+            } else {
+                firstIndex[total.key] = index
+            }
+        }
+        return issues
+    }
+}

@@ -1,0 +1,131 @@
+import ExchangeModel
+import Foundation
+import GRDB
+
+/// Who changes the store, when, from where, and whether differing rows may be replaced.
+public struct ImportOptions: Sendable {
+    /// Replace stored rows that differ, keeping the old values in the history.
+    public var update: Bool
+    /// Who made the change (`--by`, else `$USER`).
+    public var by: String
+    /// When: the history's timestamp.
+    public var now: ReferenceTime
+    /// Where the data came from: a file path, "add" or "seed".
+    public var origin: String
+
+    /// Creates options.
+    public init(update: Bool, by: String, now: ReferenceTime, origin: String) {
+        self.update = update
+        self.by = by
+        self.now = now
+        self.origin = origin
+    }
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var exchangesAdded = 0
+    public var exchangesUpdated = 0
+    public var exchangesUnchanged = 0
+    public var totalsAdded = 0
+    public var totalsUpdated = 0
+    public var totalsUnchanged = 0
+
+    /// Whether nothing was added or changed.
+    public var changedNothing: Bool { exchangesAdded + exchangesUpdated + totalsAdded + totalsUpdated == 0 }
+}
+
+extension ExchangeStore {
+    // MARK: - Importing
+
+    /// Compares a file with the store without writing anything.
+    public func plan(_ file: DataFile) throws(StoreError) -> ImportPlan {
+        try read { db in try makePlan(file, db) }
+    }
+
+    /// Imports a file in one transaction: all of it, or nothing.
+    ///
+    /// - Throws: `StoreError.invalidData` with every problem found, including rows that
+    ///   differ from the stored ones when `options.update` is off. The store is then unchanged.
+    @discardableResult
+    public func importData(_ file: DataFile, options: ImportOptions) throws(StoreError) -> ImportSummary {
+        do {
+            return try queue.write { db in
+                let plan = try makePlan(file, db)
+                let problems = plan.diagnostics + (options.update ? [] : plan.conflicts)
+                if !problems.isEmpty {
+                    throw StoreError.invalidData(file: file.name, diagnostics: problems.sorted { ImportPlan.order($0.location) < ImportPlan.order($1.location) })
+                }
+                return try apply(plan, options: options, db)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Seeds an empty store from the bundled dataset's directory.
+    func seed(from directory: String, now: ReferenceTime, by: String) throws(StoreError) -> ImportSummary {
+        var summary = ImportSummary()
+        for name in ["exchanges.csv", "reported_totals.csv"] {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { throw .missingSeed(directory: directory, reason: "\(name) is missing") }
+            // The bundled data was checked when it was sourced; "today" does not limit it.
+            let file = try DataFile.read(path: path, format: .csv, rules: ValidationRules(today: nil))
+            let part = try importData(file, options: ImportOptions(update: false, by: by, now: now, origin: "seed: \(path)"))
+            summary.exchangesAdded += part.exchangesAdded
+            summary.totalsAdded += part.totalsAdded
+        }
+        return summary
+    }
+
+    private func makePlan(_ file: DataFile, _ db: Database) throws -> ImportPlan {
+        var exchanges: [Day: Exchange] = [:]
+        for record in try ExchangeRecord.fetchAll(db) { exchanges[record.exchange.date] = record.exchange }
+        var totals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)] = [:]
+        if !file.reportedTotals.isEmpty {
+            for record in try ReportedTotalRecord.fetchAll(db) { totals[record.total.key] = (record.id ?? 0, record.total) }
+        }
+        return ImportPlan(file: file, storedExchanges: exchanges, storedTotals: totals)
+    }
+
+    private func apply(_ plan: ImportPlan, options: ImportOptions, _ db: Database) throws -> ImportSummary {
+        var summary = ImportSummary(
+            exchangesAdded: plan.exchangesToAdd.count, exchangesUpdated: plan.exchangesToUpdate.count,
+            exchangesUnchanged: plan.exchangesUnchanged, totalsAdded: plan.totalsToAdd.count,
+            totalsUpdated: plan.totalsToUpdate.count, totalsUnchanged: plan.totalsUnchanged)
+        if plan.isEmpty { return summary }
+        var run = ImportRunRecord(importedAt: options.now.timestamp, importedBy: options.by, origin: options.origin,
+                                  added: summary.exchangesAdded + summary.totalsAdded,
+                                  updated: summary.exchangesUpdated + summary.totalsUpdated,
+                                  unchanged: summary.exchangesUnchanged + summary.totalsUnchanged)
+        try run.insert(db)
+        let importId = run.id ?? 0
+        func log(_ kind: String, _ type: String, _ key: String, _ change: FieldChange?, _ source: String) throws {
+            var record = ChangeRecord(importId: importId, kind: kind, recordType: type, recordKey: key,
+                                      field: change?.field, oldValue: change?.old, newValue: change?.new, sourceURL: source)
+            try record.insert(db)
+        }
+        // Oldest first, so that every part_of names a row already written.
+        for exchange in plan.exchangesToAdd.sorted(by: { $0.date < $1.date }) {
+            try ExchangeRecord(exchange).insert(db)
+            try log("added", "exchange", exchange.date.iso, nil, exchange.sourceURL)
+        }
+        for (old, new) in plan.exchangesToUpdate {
+            try ExchangeRecord(new).update(db)
+            for change in new.differences(from: old) { try log("updated", "exchange", new.date.iso, change, new.sourceURL) }
+        }
+        for total in plan.totalsToAdd {
+            var record = ReportedTotalRecord(total)
+            try record.insert(db)
+            try log("added", "reported_total", total.key.description, nil, total.sourceURL)
+        }
+        for (id, old, new) in plan.totalsToUpdate {
+            try ReportedTotalRecord(new, id: id).update(db)
+            for change in new.differences(from: old) { try log("updated", "reported_total", new.key.description, change, new.sourceURL) }
+        }
+        summary.exchangesUnchanged = plan.exchangesUnchanged
+        return summary
+    }
+}

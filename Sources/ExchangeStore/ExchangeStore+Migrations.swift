@@ -1,0 +1,65 @@
+import GRDB
+
+extension ExchangeStore {
+    /// The schema's history. A migration that has shipped is never edited: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: exchanges, reported totals, history") { db in
+            try db.execute(sql: """
+                CREATE TABLE exchange (
+                    date TEXT PRIMARY KEY NOT NULL,
+                    part_of TEXT REFERENCES exchange(date) DEFERRABLE INITIALLY DEFERRED,
+                    returned_total INTEGER CHECK (returned_total >= 0),
+                    returned_military INTEGER CHECK (returned_military >= 0),
+                    returned_civilians INTEGER CHECK (returned_civilians >= 0),
+                    released_to_russia INTEGER CHECK (released_to_russia >= 0),
+                    bodies_returned INTEGER CHECK (bodies_returned >= 0),
+                    mediator TEXT,
+                    notes TEXT,
+                    source_name TEXT,
+                    source_url TEXT NOT NULL,
+                    confidence TEXT CHECK (confidence IN ('high', 'medium', 'low'))
+                ) WITHOUT ROWID;
+                CREATE INDEX exchange_part_of ON exchange(part_of);
+
+                CREATE TABLE reported_total (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    metric TEXT NOT NULL CHECK (metric IN ('released', 'exchanges', 'bodies_returned')),
+                    value INTEGER CHECK (value >= 0),
+                    reported_by TEXT,
+                    reported_on TEXT,
+                    source_name TEXT,
+                    source_url TEXT NOT NULL,
+                    quote TEXT,
+                    UNIQUE (period_start, period_end, metric, source_url)
+                );
+
+                CREATE TABLE import_run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    imported_at TEXT NOT NULL,
+                    imported_by TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    added INTEGER NOT NULL,
+                    updated INTEGER NOT NULL,
+                    unchanged INTEGER NOT NULL
+                );
+
+                CREATE TABLE change (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    import_id INTEGER NOT NULL REFERENCES import_run(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('added', 'updated')),
+                    record_type TEXT NOT NULL CHECK (record_type IN ('exchange', 'reported_total')),
+                    record_key TEXT NOT NULL,
+                    field TEXT,
+                    old_value TEXT,
+                    new_value TEXT,
+                    source_url TEXT
+                );
+                CREATE INDEX change_import ON change(import_id);
+                """)
+        }
+        return migrator
+    }
+}

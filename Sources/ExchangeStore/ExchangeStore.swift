@@ -1,0 +1,164 @@
+import ExchangeModel
+import Foundation
+import GRDB
+import Logging
+
+/// The record of exchanges and reported totals, kept in one SQLite file.
+///
+/// The only type that talks to the database. Every write happens in one transaction
+/// and is recorded in the change history; a failed write leaves the file as it was.
+public final class ExchangeStore: Sendable {
+    /// The database file, or `:memory:`.
+    public let path: String
+    let queue: DatabaseQueue
+
+    private init(queue: DatabaseQueue, path: String) {
+        self.queue = queue
+        self.path = path
+    }
+
+    // MARK: - Opening
+
+    /// An empty store in memory, migrated, for tests and dry runs.
+    public static func inMemory() throws(StoreError) -> ExchangeStore {
+        do {
+            let queue = try DatabaseQueue(configuration: configuration())
+            try migrator.migrate(queue)
+            return ExchangeStore(queue: queue, path: ":memory:")
+        } catch {
+            throw .database(path: ":memory:", reason: "\(error)")
+        }
+    }
+
+    /// What `open` found or did.
+    public enum OpenOutcome: Sendable, Equatable {
+        /// The file existed and is a Homecoming store.
+        case opened
+        /// The file was created; `seeded` tells how many records came from the bundled dataset (nil: left empty).
+        case created(seeded: ImportSummary?)
+    }
+
+    /// Opens the store at `path`, creating, migrating and seeding it on first use.
+    ///
+    /// A new file is built under a temporary name beside `path` and renamed into place
+    /// only when complete. An existing file that is not a Homecoming store is never
+    /// touched: opening fails instead.
+    ///
+    /// - Parameters:
+    ///   - seed: the directory of the bundled dataset to seed a new store from; nil leaves a new store empty.
+    public static func open(path: String, seed: String?, now: ReferenceTime, by: String,
+                            logger: Logger) throws(StoreError) -> (ExchangeStore, OpenOutcome) {
+        if FileManager.default.fileExists(atPath: path) {
+            return (try openExisting(path: path), .opened)
+        }
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw .cannotWrite(path: path, reason: "the directory \(directory) does not exist")
+        }
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).creating-\(ProcessInfo.processInfo.processIdentifier)").path
+        var summary: ImportSummary?
+        do throws(StoreError) {
+            let store = try create(at: temporary)
+            if let seed {
+                summary = try store.seed(from: seed, now: now, by: by)
+            }
+            do { try store.queue.close() } catch { throw StoreError.cannotWrite(path: temporary, reason: reason(error)) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        // rename(2) keeps the creation atomic; if another process created the store meanwhile, keep theirs.
+        if link(temporary, path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: temporary)
+            if code == EEXIST { return (try openExisting(path: path), .opened) }
+            throw .cannotWrite(path: path, reason: String(cString: strerror(code)))
+        }
+        try? FileManager.default.removeItem(atPath: temporary)
+        logger.info("created the store", metadata: ["store.path": "\(path)"])
+        return (try openExisting(path: path), .created(seeded: summary))
+    }
+
+    private static func create(at path: String) throws(StoreError) -> ExchangeStore {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try migrator.migrate(queue)
+            return ExchangeStore(queue: queue, path: path)
+        } catch {
+            throw .cannotWrite(path: path, reason: "\(error)")
+        }
+    }
+
+    private static func openExisting(path: String) throws(StoreError) -> ExchangeStore {
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+        } catch {
+            throw .unusableDatabase(path: path, reason: reason(error))
+        }
+        do {
+            let (isOurs, superseded) = try queue.read { db in
+                (try db.tableExists("grdb_migrations") && db.tableExists(ExchangeRecord.databaseTableName),
+                 try migrator.hasBeenSuperseded(db))
+            }
+            guard isOurs else { throw StoreError.unusableDatabase(path: path, reason: "it is an SQLite file but not a Homecoming store") }
+            guard !superseded else { throw StoreError.unusableDatabase(path: path, reason: "it was written by a newer version of Homecoming") }
+            let pending = try queue.read { db in try !migrator.hasCompletedMigrations(db) }
+            if pending { try migrator.migrate(queue) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .unusableDatabase(path: path, reason: reason(error))
+        }
+        return ExchangeStore(queue: queue, path: path)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Wait briefly rather than fail when another process holds the write lock.
+        configuration.busyMode = .timeout(5)
+        return configuration
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: return "the file is not an SQLite database (or it is encrypted or damaged)"
+            case .SQLITE_CORRUPT: return "the database file is damaged"
+            case .SQLITE_CANTOPEN: return "the file cannot be opened (check its permissions)"
+            case .SQLITE_READONLY: return "the file is read-only"
+            case .SQLITE_FULL: return "the disk is full"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return "another process is writing to it; try again in a moment"
+            default: return error.message ?? "\(error)"
+            }
+        }
+        return "\(error)"
+    }
+
+    /// Runs a read, mapping SQLite errors to `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
+            throw .database(path: path, reason: Self.reason(error))
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Every exchange row, oldest first.
+    public func exchanges() throws(StoreError) -> [Exchange] {
+        try read { db in try ExchangeRecord.order(ExchangeRecord.Columns.date).fetchAll(db).map(\.exchange) }
+    }
+
+    /// Every reported total, in the order they were imported.
+    public func reportedTotals() throws(StoreError) -> [ReportedTotal] {
+        try read { db in try ReportedTotalRecord.order(Column("id")).fetchAll(db).map(\.total) }
+    }
+
+    /// When the store last took in data (an import, an `add` or the seeding), as an ISO 8601 timestamp.
+    public func lastImportTimestamp() throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT max(imported_at) FROM import_run") }
+    }
+}

@@ -1,0 +1,95 @@
+import ExchangeModel
+
+/// Reads a CSV file of exchanges or of reported totals; which one is told by its header.
+struct CSVDataReader {
+    let name: String
+    let rules: ValidationRules
+
+    /// The columns a file of each kind must have; the others may be left out.
+    static let requiredExchangeColumns: [ExchangeField] = [.date, .returnedTotal, .sourceURL, .confidence]
+    static let requiredReportedTotalColumns: [ReportedTotalField] = [.periodStart, .periodEnd, .metric, .value, .sourceURL]
+
+    func read(_ bytes: [UInt8]) -> DataFile {
+        var file = DataFile(name: name)
+        let table = CSVTable(bytes: bytes)
+        let positions = table.positions
+        func diagnostic(at offset: Int, _ message: String, _ hint: String) -> Diagnostic {
+            let (line, column) = positions.position(of: offset)
+            return Diagnostic(file: name, location: .text(line: line, column: column), message: message, hint: hint)
+        }
+        file.diagnostics = table.issues.map { diagnostic(at: $0.offset, $0.message, $0.hint) }
+        guard let header = table.records.first else {
+            if file.diagnostics.isEmpty {
+                file.diagnostics.append(Diagnostic(file: name, location: .file, message: "the file is empty",
+                                                   hint: "start with a header line naming the columns, e.g. date,returned_total,…"))
+            }
+            return file
+        }
+        let names = header.fields.map(\.text)
+        let isTotals = names.contains(ReportedTotalField.periodStart.rawValue) || names.contains(ReportedTotalField.metric.rawValue)
+        let known = isTotals ? ReportedTotalField.allCases.map(\.rawValue) : ExchangeField.allCases.map(\.rawValue)
+        let required = isTotals ? Self.requiredReportedTotalColumns.map(\.rawValue) : Self.requiredExchangeColumns.map(\.rawValue)
+        let kind = isTotals ? "reported totals" : "exchanges"
+
+        var columns: [String: Int] = [:]
+        var headerOK = true
+        for (i, field) in header.fields.enumerated() {
+            if !known.contains(field.text) {
+                headerOK = false
+                file.diagnostics.append(diagnostic(at: field.offset, "unknown column \"\(field.text)\" in a file of \(kind)",
+                                                   "use the column names of Data/\(isTotals ? "reported_totals" : "exchanges").csv: \(known.joined(separator: ", "))"))
+            } else if columns[field.text] != nil {
+                headerOK = false
+                file.diagnostics.append(diagnostic(at: field.offset, "column \"\(field.text)\" appears twice in the header", "remove one of them"))
+            } else {
+                columns[field.text] = i
+            }
+        }
+        for column in required where columns[column] == nil {
+            headerOK = false
+            file.diagnostics.append(diagnostic(at: header.fields[0].offset, "the header has no \"\(column)\" column",
+                                               "add the column \(column); a file of \(kind) needs \(required.joined(separator: ", "))"))
+        }
+        guard headerOK else { return file }
+
+        var fieldOffsets: [[Int]] = []
+        let width = header.fields.count
+        for record in table.records.dropFirst() {
+            let index = fieldOffsets.count
+            fieldOffsets.append(record.fields.map(\.offset) + [record.endOffset])
+            guard record.fields.count == width else {
+                let offset = record.fields.count > width ? record.fields[width].offset : record.endOffset
+                file.diagnostics.append(diagnostic(at: offset, "this row has \(record.fields.count) fields but the header has \(width)",
+                                                   record.fields.count > width
+                                                       ? "put fields that contain commas in quotes, or remove the extra fields"
+                                                       : "add the missing fields (an empty field is written as nothing between two commas)"))
+                continue
+            }
+            let text: (String) -> String? = { column in columns[column].map { record.fields[$0].text } }
+            let located: (ValidationIssue) -> Diagnostic = { issue in
+                let column = issue.field.flatMap { columns[$0] } ?? 0
+                return diagnostic(at: record.fields[column].offset, issue.message, issue.hint)
+            }
+            if isTotals {
+                switch ReportedTotalValidator.reportedTotal(rules: rules, text: { text($0.rawValue) }) {
+                case let .valid(total): file.reportedTotals.append(.init(value: total, index: index))
+                case let .invalid(issues): file.diagnostics += issues.map(located)
+                }
+            } else {
+                switch ExchangeValidator.exchange(rules: rules, text: { text($0.rawValue) }) {
+                case let .valid(exchange): file.exchanges.append(.init(value: exchange, index: index))
+                case let .invalid(issues): file.diagnostics += issues.map(located)
+                }
+            }
+        }
+        let locator = RowLocator.csv(positions: positions, columns: columns, fieldOffsets: fieldOffsets)
+        if isTotals {
+            file.reportedTotalLocator = locator
+            file.reportedTotalRecordCount = fieldOffsets.count
+        } else {
+            file.exchangeLocator = locator
+            file.exchangeRecordCount = fieldOffsets.count
+        }
+        return file
+    }
+}

@@ -1,0 +1,72 @@
+import ExchangeModel
+
+/// Writes records as CSV or JSON, in the layout `DataFile` reads back.
+///
+/// Output is deterministic: rows in the store's order, keys in column order,
+/// no timestamps. Exporting, importing into an empty store and exporting again
+/// gives the same bytes.
+public enum DataExport {
+    /// Which table a CSV export holds (a CSV file has one table; JSON holds both).
+    public enum Table: String, CaseIterable, Sendable {
+        case exchanges
+        case reportedTotals = "reported-totals"
+    }
+
+    /// Exchanges as CSV, header first, with the bundled file's column order.
+    public static func csv(exchanges: [Exchange]) -> String {
+        var out = CSVWriter.line(ExchangeField.allCases.map(\.rawValue))
+        for exchange in exchanges { out += CSVWriter.line(ExchangeField.allCases.map { exchange.text(of: $0) }) }
+        return out
+    }
+
+    /// Reported totals as CSV, header first.
+    public static func csv(reportedTotals: [ReportedTotal]) -> String {
+        var out = CSVWriter.line(ReportedTotalField.allCases.map(\.rawValue))
+        for total in reportedTotals { out += CSVWriter.line(ReportedTotalField.allCases.map { total.text(of: $0) }) }
+        return out
+    }
+
+    /// Both tables as one JSON document; counts are numbers, unknown values null.
+    public static func json(exchanges: [Exchange], reportedTotals: [ReportedTotal]) -> String {
+        var out = "{\n  \"exchanges\": ["
+        out += exchanges.map { exchange in
+            object(ExchangeField.allCases.map { ($0.rawValue, exchange.text(of: $0), $0.isCount) })
+        }.joined(separator: ",")
+        out += exchanges.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"reported_totals\": ["
+        out += reportedTotals.map { total in
+            object(ReportedTotalField.allCases.map { ($0.rawValue, total.text(of: $0), $0 == .value) })
+        }.joined(separator: ",")
+        out += reportedTotals.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return out
+    }
+
+    private static func object(_ fields: [(key: String, value: String?, isNumber: Bool)]) -> String {
+        var out = "\n    {"
+        for (i, field) in fields.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += "      \(quote(field.key)): "
+            if let value = field.value { out += field.isNumber ? value : quote(value) } else { out += "null" }
+        }
+        return out + "\n    }"
+    }
+
+    /// A JSON string literal; non-ASCII text is written as UTF-8, control characters escaped.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

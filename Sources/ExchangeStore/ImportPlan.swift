@@ -1,0 +1,85 @@
+import ExchangeModel
+
+/// What importing a file would do to the store: the additions, the updates, and what stops it.
+public struct ImportPlan: Sendable {
+    /// Problems with the file itself or across its rows: the import cannot go ahead.
+    public var diagnostics: [Diagnostic] = []
+    /// Rows that differ from the stored ones: errors unless updating.
+    public var conflicts: [Diagnostic] = []
+    public var exchangesToAdd: [Exchange] = []
+    public var exchangesToUpdate: [(old: Exchange, new: Exchange)] = []
+    public var exchangesUnchanged = 0
+    public var totalsToAdd: [ReportedTotal] = []
+    public var totalsToUpdate: [(id: Int64, old: ReportedTotal, new: ReportedTotal)] = []
+    public var totalsUnchanged = 0
+
+    /// Compares the file's rows with what is stored.
+    init(file: DataFile, storedExchanges: [Day: Exchange], storedTotals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)]) {
+        diagnostics = file.diagnostics
+        let locate: (Int) -> String = { index in Self.describe(file.location(exchange: index, field: nil)) }
+        let crossRow = RecordSetValidator.check(exchanges: file.exchanges.map { ($0.index, $0.value) },
+                                                stored: storedExchanges, locate: locate)
+        diagnostics += crossRow.map { row in
+            Diagnostic(file: file.name, location: file.location(exchange: row.index, field: row.issue.field),
+                       message: row.issue.message, hint: row.issue.hint)
+        }
+        let totalsLocate: (Int) -> String = { index in Self.describe(file.location(reportedTotal: index, field: nil)) }
+        diagnostics += RecordSetValidator.check(reportedTotals: file.reportedTotals.map { ($0.index, $0.value) }, locate: totalsLocate).map { row in
+            Diagnostic(file: file.name, location: file.location(reportedTotal: row.index, field: row.issue.field),
+                       message: row.issue.message, hint: row.issue.hint)
+        }
+        diagnostics.sort { Self.order($0.location) < Self.order($1.location) }
+
+        var seen = Set<Day>()
+        for row in file.exchanges where seen.insert(row.value.date).inserted {
+            let new = row.value
+            guard let old = storedExchanges[new.date] else { exchangesToAdd.append(new); continue }
+            let changes = new.differences(from: old)
+            if changes.isEmpty { exchangesUnchanged += 1; continue }
+            exchangesToUpdate.append((old, new))
+            conflicts.append(Diagnostic(
+                file: file.name, location: file.location(exchange: row.index, field: changes[0].field),
+                message: "exchange \(new.date.iso) is already stored with other values: "
+                    + changes.map { "\($0.field) stored \(FieldChange.show($0.old)), file \(FieldChange.show($0.new))" }.joined(separator: "; ")
+                    + " (stored source: \(old.sourceURL))",
+                hint: "if the file is right, run again with --update: the stored values are replaced and kept in the history"))
+        }
+        var seenTotals = Set<ReportedTotal.Key>()
+        for row in file.reportedTotals where seenTotals.insert(row.value.key).inserted {
+            let new = row.value
+            guard let (id, old) = storedTotals[new.key] else { totalsToAdd.append(new); continue }
+            let changes = new.differences(from: old)
+            if changes.isEmpty { totalsUnchanged += 1; continue }
+            totalsToUpdate.append((id, old, new))
+            conflicts.append(Diagnostic(
+                file: file.name, location: file.location(reportedTotal: row.index, field: changes[0].field),
+                message: "the reported total \(new.key) is already stored with other values: "
+                    + changes.map { "\($0.field) stored \(FieldChange.show($0.old)), file \(FieldChange.show($0.new))" }.joined(separator: "; "),
+                hint: "if the file is right, run again with --update: the stored values are replaced and kept in the history"))
+        }
+    }
+
+    /// Whether the import would change nothing.
+    public var isEmpty: Bool {
+        exchangesToAdd.isEmpty && exchangesToUpdate.isEmpty && totalsToAdd.isEmpty && totalsToUpdate.isEmpty
+    }
+
+    static func describe(_ location: Diagnostic.Location) -> String {
+        switch location {
+        case let .text(line, _): "line \(line)"
+        case let .jsonPath(path, _): path
+        case let .option(name): name
+        case .file: "the file"
+        }
+    }
+
+    /// File order: whole-file problems first, then by line and column, or by record and key.
+    static func order(_ location: Diagnostic.Location) -> (Int, Int, Int, String) {
+        switch location {
+        case .file: (0, 0, 0, "")
+        case let .option(name): (1, 0, 0, name)
+        case let .text(line, column): (2, line, column, "")
+        case let .jsonPath(path, order): (3, path.hasPrefix("$.reported_totals") ? 1 : 0, order, path)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import ExchangeModel
+import ExchangeStore
+import Foundation
+import Logging
+
+/// What a command needs to run: "now", a logger and, on demand, the open store.
+struct CommandContext {
+    let options: StoreOptions
+    let now: ReferenceTime
+    let logger: Logger
+
+    init(_ options: StoreOptions, command: String) throws {
+        self.options = options
+        now = try ReferenceTime.resolve(option: options.now, environment: options.environment)
+        var logger = Logger(label: "homecoming.\(command)")
+        logger.logLevel = options.verbose ? .info : .warning
+        self.logger = logger
+    }
+
+    /// Who is making a change: `--by`, else `$USER`, else "unknown".
+    func person(_ by: String?) -> String {
+        by ?? options.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+    }
+
+    /// Opens the store, creating and seeding it on first use with one line on standard error.
+    func openStore(by: String? = nil) throws -> ExchangeStore {
+        let path = options.databasePath
+        let (store, outcome) = try ExchangeStore.open(path: path, seed: options.noSeed ? nil : options.seedDirectory,
+                                                      now: now, by: person(by), logger: logger)
+        if case let .created(seeded) = outcome {
+            if let seeded {
+                Console.error("homecoming: created \(path) and seeded it from \(options.seedDirectory)/ with \(seeded.exchangesAdded) exchanges and \(seeded.totalsAdded) reported totals.")
+            } else {
+                Console.error("homecoming: created \(path), empty (--no-seed).")
+            }
+        }
+        return store
+    }
+
+    /// The rules user input is checked with: nothing dated after today.
+    var rules: ValidationRules { ValidationRules(today: now.today) }
+}
+
+/// Runs a command body, turning every failure into one readable block on standard error and a documented exit code.
+func runReportingErrors(_ command: String, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as StoreError {
+        Console.error("homecoming \(command): \(error)")
+        throw ExitCode(ExitStatus.code(for: error))
+    } catch let error as CommandFailure {
+        Console.error("homecoming \(command): \(error.message)")
+        throw ExitCode(error.status)
+    }
+}
+
+/// A failure the command itself detects, with its exit status.
+struct CommandFailure: Error {
+    var message: String
+    var status: Int32
+}

@@ -1,0 +1,25 @@
+import ExchangeStore
+
+/// The documented exit codes (BSD sysexits), so scripts and cron can tell failures apart.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    /// A command line that makes no sense.
+    static let usage: Int32 = 64
+    /// Input data (a file, the options of `add`, the database) is wrong.
+    static let dataError: Int32 = 65
+    /// An input file is missing or unreadable.
+    static let noInput: Int32 = 66
+    /// An output file or the database cannot be created.
+    static let cannotCreate: Int32 = 73
+    /// Reading or writing failed.
+    static let ioError: Int32 = 74
+
+    static func code(for error: StoreError) -> Int32 {
+        switch error {
+        case .invalidData, .unusableDatabase: dataError
+        case .missingInput, .missingSeed: noInput
+        case .cannotWrite: cannotCreate
+        case .database: ioError
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import ExchangeModel
+import Foundation
+
+/// Options every command that uses the store shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The SQLite file holding the record (default: $HOMECOMING_DATABASE, else Data/homecoming.sqlite). Created and seeded on first use.",
+        valueName: "path"))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The directory of the bundled dataset that seeds a new database (default: $HOMECOMING_DATA, else Data).",
+        valueName: "dir"))
+    var dataDir: String?
+
+    @Flag(name: .long, help: "Create a new database empty instead of seeding it from the bundled dataset.")
+    var noSeed = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "What \"now\" is: a day (2026-11-26) or an ISO 8601 instant (default: $SOURCE_DATE_EPOCH, else the clock). Records dated after today are refused.",
+        valueName: "date"))
+    var now: String?
+
+    @Flag(name: .long, help: "Log what is done, on standard error.")
+    var verbose = false
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// The database path after flags, environment and default.
+    var databasePath: String { database ?? environment["HOMECOMING_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Data/homecoming.sqlite" }
+
+    /// The seed directory after flags, environment and default.
+    var seedDirectory: String { dataDir ?? environment["HOMECOMING_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "Data" }
+
+    func validate() throws {
+        do {
+            _ = try ReferenceTime.resolve(option: now, environment: environment)
+        } catch let error as ReferenceTime.Invalid {
+            throw ValidationError("\(error.source) \"\(error.value)\" is not a date: give YYYY-MM-DD or an ISO 8601 instant such as 2026-11-26T09:00:00Z (SOURCE_DATE_EPOCH takes seconds since 1970).")
+        }
+    }
+}
