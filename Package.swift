@@ -32,10 +32,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel"]),
-        .testTarget(
-            name: "ExchangeStoreTests",
-            dependencies: ["ExchangeStore", "ExchangeModel"],
-            exclude: ["Fixtures"]
-        ),
+        .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel"]),
+        // Runs the built `homecoming` executable as a user (or cron) would.
+        .testTarget(name: "HomecomingCLITests", dependencies: ["ExchangeStore", "ExchangeModel"], exclude: ["Fixtures"]),
     ]
 )

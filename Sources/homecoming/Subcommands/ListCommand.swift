@@ -63,9 +63,11 @@ struct ListCommand: ParsableCommand {
 
     /// "12 rows, 11 exchanges, 1,358 people returned" (with the undisclosed rows named, never counted as 0).
     static func describe(_ s: PeriodSummary) -> String {
-        var text = "\(s.rows) rows, \(s.exchanges) exchanges, \(s.returned.known.grouped) people returned"
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n.grouped) \(n == 1 ? one : many)" }
+        var text = "\(count(s.rows, "row", "rows")), \(count(s.exchanges, "exchange", "exchanges")), "
+            + "\(count(s.returned.known, "person", "people")) returned"
         if s.returned.unknownCount > 0 {
-            text += " in the rows with a number (\(s.returned.unknownCount) rows undisclosed, not counted)"
+            text += " in the rows with a number (\(count(s.returned.unknownCount, "row", "rows")) undisclosed, not counted)"
         }
         return text + "."
     }

@@ -46,6 +46,12 @@ struct CommandContext {
 func runReportingErrors(_ command: String, _ body: () throws -> Void) throws {
     do {
         try body()
+    } catch let StoreError.invalidData(file, diagnostics) {
+        // Compiler style: every problem on its own, then one summary line.
+        let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
+        Console.error(diagnostics.map(\.description).joined(separator: "\n"))
+        Console.error("homecoming \(command): \(count) in \(file); nothing was changed. Fix them and run the command again.")
+        throw ExitCode(ExitStatus.dataError)
     } catch let error as StoreError {
         Console.error("homecoming \(command): \(error)")
         throw ExitCode(ExitStatus.code(for: error))

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@Suite("import, export, add and history from the command line")
+struct WorkflowTests {
+    static let bundled = CLI.packageRoot.appendingPathComponent("Data")
+
+    @Test func firstUseSeedsTheStoreWithOneLineOnStderr() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["list", "--year", "2024"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "homecoming: created \(cli.database) and seeded it from \(Self.bundled.path)/ with 70 exchanges and 63 reported totals.\n")
+        #expect(result.stdout.contains("12 rows, 11 exchanges, 1,358 people returned."))
+        // The second run opens it silently.
+        #expect(try cli.run(["list"]).stderr.isEmpty)
+    }
+
+    @Test func exportOfTheSeededStoreIsTheBundledFile() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let exchanges = try cli.run(["export"])
+        #expect(exchanges.stdout == (try String(contentsOf: Self.bundled.appendingPathComponent("exchanges.csv"), encoding: .utf8)))
+        let totals = try cli.run(["export", "--table", "reported-totals"])
+        #expect(totals.stdout == (try String(contentsOf: Self.bundled.appendingPathComponent("reported_totals.csv"), encoding: .utf8)))
+    }
+
+    @Test(arguments: ["csv", "json"])
+    func roundTripIsByteIdentical(format: String) throws {
+        // Given an export of the seeded store
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let first = cli.directory.appendingPathComponent("first.\(format)").path
+        #expect(try cli.run(["export", "--format", format, "--out", first]).status == 0)
+
+        // When it is imported into an empty store and exported again
+        let empty = cli.directory.appendingPathComponent("empty.sqlite").path
+        var imports = [first]
+        if format == "csv" {
+            let totals = cli.directory.appendingPathComponent("totals.csv").path
+            #expect(try cli.run(["export", "--table", "reported-totals", "--out", totals]).status == 0)
+            imports.append(totals)
+        }
+        for file in imports {
+            let result = try cli.run(["import", file, "--database", empty, "--no-seed"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let second = cli.directory.appendingPathComponent("second.\(format)").path
+        #expect(try cli.run(["export", "--format", format, "--out", second, "--database", empty]).status == 0)
+
+        // Then both exports are the same bytes
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    }
+
+    @Test func reimportingTheSameFileChangesNothing() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let file = CLI.fixtures.appendingPathComponent("valid/bom-crlf-quoted.csv").path
+        let first = try cli.run(["import", file])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("2 exchanges added"))
+        let before = try cli.storeBytes()
+        let history = try cli.run(["history"]).stdout
+
+        let second = try cli.run(["import", file])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("nothing to change"))
+        #expect(try cli.storeBytes() == before)
+        #expect(try cli.run(["history"]).stdout == history)
+    }
+
+    @Test func quotedFieldsBOMAndCRLFSurviveTheRoundTrip() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["import", CLI.fixtures.appendingPathComponent("valid/bom-crlf-quoted.csv").path]).status == 0)
+        let json = try cli.run(["export", "--format", "json"]).stdout
+        #expect(json.contains(#""notes": "Groups: AFU, NGU; the \"300 for 300\" deal\r\nsecond line of the note""#))
+        #expect(json.contains(#""mediator": "USA; UAE""#))
+        // The undisclosed stage stays unknown: null, never 0.
+        #expect(json.contains("""
+                  "date": "2026-03-07",
+                  "part_of": "2026-03-06",
+                  "returned_total": null,
+            """))
+        let list = try cli.run(["list", "--year", "2026"]).stdout
+        #expect(list.contains("2026-03-07  2026-03-06  undisclosed"))
+        #expect(list.contains("3 rows, 2 exchanges, 357 people returned in the rows with a number (1 row undisclosed, not counted)."))
+    }
+
+    @Test func updateKeepsTheOldValuesInTheHistory() throws {
+        // Given the bundled store and a correction of 30 December 2024
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let path = CLI.fixtures.appendingPathComponent("invalid/conflicts-with-store.csv").path
+        #expect(try cli.run(["import", path]).status == 65)
+
+        // When it is imported with --update
+        let result = try cli.run(["import", path, "--update", "--by", "Olena K.", "--now", "2026-11-26T10:00:00Z"])
+
+        // Then the value changes and the history says who, when, old → new and the source
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 exchanges updated"))
+        let list = try cli.run(["list", "--from", "2024-12-30", "--to", "2024-12-30"]).stdout
+        #expect(list.contains("2024-12-30                190       187          2        150       –  UAE       high"))
+        let history = try cli.run(["history", "--since", "2026-11-26"]).stdout
+        #expect(history.hasPrefix("2026-11-26T10:00:00Z  by Olena K.  from \(path)\n  updated exchange 2024-12-30\n    returned_total: 189 → 190\n    source: https://menafn.com/"))
+        // The seeding is in the history too, older.
+        #expect(try cli.run(["history"]).stdout.contains("added 70 exchanges, 2022-03-01 to 2026-02-05"))
+    }
+
+    @Test func addThenCorrectWithUpdate() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let add = try cli.run(["add", "--date", "2026-03-06", "--returned", "200", "--military", "195", "--civilians", "5",
+                               "--mediator", "UAE", "--source-url", "https://example.org/a", "--by", "Taras"])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout == "Added the exchange of 2026-03-06.\n")
+
+        let clash = try cli.run(["add", "--date", "2026-03-06", "--returned", "300", "--source-url", "https://example.org/b"])
+        #expect(clash.status == 65)
+        #expect(clash.stderr.contains("returned_total stored 200, file 300"))
+
+        let fix = try cli.run(["add", "--date", "2026-03-06", "--returned", "202", "--source-url", "https://example.org/b",
+                               "--update", "--by", "Taras"])
+        #expect(fix.status == 0, "\(fix.stderr)")
+        let row = try cli.run(["list", "--from", "2026-03-06", "--to", "2026-03-06"]).stdout
+        // Options not given (military, civilians, mediator, confidence) kept their stored values.
+        #expect(row.contains("2026-03-06                202       195          5          –       –  UAE       high"))
+        let history = try cli.run(["history"]).stdout
+        #expect(history.contains("returned_total: 200 → 202"))
+        #expect(history.contains("source_url: \"https://example.org/a\" → \"https://example.org/b\""))
+    }
+
+    @Test func checkReconcilesTheBundledData() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["check"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        func row(_ prefix: String) -> String? { lines.first { $0.hasPrefix(prefix) } }
+        #expect(row("2022")?.contains("1,455") == true)
+        #expect(row("2022")?.contains("1,596  people") == true)
+        #expect(row("2022")?.hasSuffix("") == true)
+        #expect(row("2022")?.contains("−141") == true)
+        #expect(row("2024")?.contains("12         11  1,358") == true)
+        #expect(row("2024")?.contains("1,358  people                        0") == true)
+        #expect(lines.contains { $0.contains("11  exchanges                     0") })
+        #expect(row("2025")?.contains("2,297 + 9 undisclosed") == true)
+        #expect(row("2025")?.contains("−13") == true)
+    }
+
+    @Test func versionAndHelp() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let version = try cli.run(["--version"], database: false)
+        #expect(version.stdout == "0.1.0\n")
+        for command in ["import", "add", "export", "list", "history", "check"] {
+            let help = try cli.run([command, "--help"], database: false)
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("--database"))
+            #expect(help.stdout.contains("--now"))
+        }
+    }
+}
