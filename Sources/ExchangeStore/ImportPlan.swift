@@ -28,12 +28,27 @@ public struct ImportPlan: Sendable {
             Diagnostic(file: file.name, location: file.location(reportedTotal: row.index, field: row.issue.field),
                        message: row.issue.message, hint: row.issue.hint)
         }
-        diagnostics.sort { Self.order($0.location) < Self.order($1.location) }
 
         var seen = Set<Day>()
         for row in file.exchanges where seen.insert(row.value.date).inserted {
-            let new = row.value
-            guard let old = storedExchanges[new.date] else { exchangesToAdd.append(new); continue }
+            guard let old = storedExchanges[row.value.date] else { exchangesToAdd.append(row.value); continue }
+            // Columns the file leaves out keep their stored values; the merged row must still follow the rules.
+            var new = row.value
+            if !row.missing.isEmpty {
+                let missing = Set(row.missing)
+                let merged = ExchangeValidator.exchange(rules: ValidationRules(today: nil)) { field in
+                    missing.contains(field.rawValue) ? old.text(of: field) : row.value.text(of: field)
+                }
+                switch merged {
+                case let .valid(exchange): new = exchange
+                case let .invalid(issues):
+                    diagnostics += issues.map { issue in
+                        Diagnostic(file: file.name, location: file.location(exchange: row.index, field: issue.field),
+                                   message: issue.message + " (with the stored values of the columns this file leaves out)", hint: issue.hint)
+                    }
+                    continue
+                }
+            }
             let changes = new.differences(from: old)
             if changes.isEmpty { exchangesUnchanged += 1; continue }
             exchangesToUpdate.append((old, new))
@@ -46,8 +61,14 @@ public struct ImportPlan: Sendable {
         }
         var seenTotals = Set<ReportedTotal.Key>()
         for row in file.reportedTotals where seenTotals.insert(row.value.key).inserted {
-            let new = row.value
-            guard let (id, old) = storedTotals[new.key] else { totalsToAdd.append(new); continue }
+            guard let (id, old) = storedTotals[row.value.key] else { totalsToAdd.append(row.value); continue }
+            var new = row.value
+            if !row.missing.isEmpty {
+                let missing = Set(row.missing)
+                if case let .valid(total) = ReportedTotalValidator.reportedTotal(rules: ValidationRules(today: nil), text: { field in
+                    missing.contains(field.rawValue) ? old.text(of: field) : row.value.text(of: field)
+                }) { new = total }
+            }
             let changes = new.differences(from: old)
             if changes.isEmpty { totalsUnchanged += 1; continue }
             totalsToUpdate.append((id, old, new))
@@ -57,6 +78,7 @@ public struct ImportPlan: Sendable {
                     + changes.map { "\($0.field) stored \(FieldChange.show($0.old)), file \(FieldChange.show($0.new))" }.joined(separator: "; "),
                 hint: "if the file is right, run again with --update: the stored values are replaced and kept in the history"))
         }
+        diagnostics.sort { Self.order($0.location) < Self.order($1.location) }
     }
 
     /// Whether the import would change nothing.

@@ -52,6 +52,7 @@ struct CSVDataReader {
         }
         guard headerOK else { return file }
 
+        let missing = known.filter { columns[$0] == nil }
         var fieldOffsets: [[Int]] = []
         let width = header.fields.count
         for record in table.records.dropFirst() {
@@ -72,12 +73,12 @@ struct CSVDataReader {
             }
             if isTotals {
                 switch ReportedTotalValidator.reportedTotal(rules: rules, text: { text($0.rawValue) }) {
-                case let .valid(total): file.reportedTotals.append(.init(value: total, index: index))
+                case let .valid(total): file.reportedTotals.append(.init(value: total, index: index, missing: missing))
                 case let .invalid(issues): file.diagnostics += issues.map(located)
                 }
             } else {
                 switch ExchangeValidator.exchange(rules: rules, text: { text($0.rawValue) }) {
-                case let .valid(exchange): file.exchanges.append(.init(value: exchange, index: index))
+                case let .valid(exchange): file.exchanges.append(.init(value: exchange, index: index, missing: missing))
                 case let .invalid(issues): file.diagnostics += issues.map(located)
                 }
             }

@@ -21,6 +21,8 @@ public struct DataFile: Sendable {
         public var value: Value
         /// Its index among the file's records of its kind.
         public var index: Int
+        /// Fields the file does not give for this row (columns or keys left out): an update keeps their stored values.
+        public var missing: [String] = []
     }
 
     /// The file as the user named it.

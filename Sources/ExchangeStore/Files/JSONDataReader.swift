@@ -37,7 +37,7 @@ struct JSONDataReader {
             for (index, row) in rows.enumerated() {
                 guard let fields = fields(row, path: "$.exchanges[\(index)]", order: index, known: known, required: required, into: &file) else { continue }
                 switch ExchangeValidator.exchange(rules: rules, text: { fields[$0.rawValue] ?? nil }) {
-                case let .valid(exchange): file.exchanges.append(.init(value: exchange, index: index))
+                case let .valid(exchange): file.exchanges.append(.init(value: exchange, index: index, missing: Self.missing(fields, known)))
                 case let .invalid(issues): file.diagnostics += issues.map { located($0, "$.exchanges", index) }
                 }
             }
@@ -50,12 +50,16 @@ struct JSONDataReader {
             for (index, row) in rows.enumerated() {
                 guard let fields = fields(row, path: "$.reported_totals[\(index)]", order: index, known: known, required: required, into: &file) else { continue }
                 switch ReportedTotalValidator.reportedTotal(rules: rules, text: { fields[$0.rawValue] ?? nil }) {
-                case let .valid(total): file.reportedTotals.append(.init(value: total, index: index))
+                case let .valid(total): file.reportedTotals.append(.init(value: total, index: index, missing: Self.missing(fields, known)))
                 case let .invalid(issues): file.diagnostics += issues.map { located($0, "$.reported_totals", index) }
                 }
             }
         }
         return file
+    }
+
+    private static func missing(_ fields: [String: String?], _ known: Set<String>) -> [String] {
+        known.filter { fields[$0] == nil }.sorted()
     }
 
     private func located(_ issue: ValidationIssue, _ prefix: String, _ index: Int) -> Diagnostic {
