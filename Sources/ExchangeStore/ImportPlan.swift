@@ -14,11 +14,11 @@ public struct ImportPlan: Sendable {
     public var totalsUnchanged = 0
 
     /// Compares the file's rows with what is stored.
-    init(file: DataFile, storedExchanges: [Day: Exchange], storedTotals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)]) {
+    init(file: DataFile, storedExchanges: ExchangeIndex, storedTotals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)]) {
         diagnostics = file.diagnostics
         let locate: (Int) -> String = { index in Self.describe(file.location(exchange: index, field: nil)) }
         let crossRow = RecordSetValidator.check(exchanges: file.exchanges.map { ($0.index, $0.value) },
-                                                stored: storedExchanges, locate: locate)
+                                                stored: { storedExchanges[$0] }, locate: locate)
         diagnostics += crossRow.map { row in
             Diagnostic(file: file.name, location: file.location(exchange: row.index, field: row.issue.field),
                        message: row.issue.message, hint: row.issue.hint)

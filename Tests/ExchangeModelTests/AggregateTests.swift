@@ -57,3 +57,15 @@ struct AggregateTests {
         #expect(r.withoutValue.map(\.sourceURL) == ["https://d.org"])
     }
 }
+
+extension AggregateTests {
+    @Test func indexFindsByDateWhateverTheInputOrder() {
+        let rows = [Self.row("2024-12-30", 189), Self.row("2022-03-01", 5), Self.row("2024-01-03", 230)]
+        let index = ExchangeIndex(rows)
+        #expect(index.sorted.map(\.date.iso) == ["2022-03-01", "2024-01-03", "2024-12-30"])
+        #expect(index[Day(iso: "2024-01-03")!]?.returnedTotal == 230)
+        #expect(index[Day(iso: "2024-01-04")!] == nil)
+        #expect(index[Day(iso: "2030-01-01")!] == nil)
+        #expect(ExchangeIndex([])[Day(iso: "2024-01-03")!] == nil)
+    }
+}

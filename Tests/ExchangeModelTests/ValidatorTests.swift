@@ -89,13 +89,13 @@ struct ValidatorTests {
         let stageOfStage = Exchange(date: Day(iso: "2025-06-12")!, partOf: stage.date, returnedTotal: nil, sourceURL: "https://a.org", confidence: nil)
         let orphan = Exchange(date: Day(iso: "2025-06-14")!, partOf: Day(iso: "2025-06-01")!, returnedTotal: nil, sourceURL: "https://a.org", confidence: nil)
         let issues = RecordSetValidator.check(exchanges: [(0, first), (1, stage), (2, stageOfStage), (3, orphan), (4, stage)],
-                                              stored: [:], locate: { "row \($0)" })
+                                              stored: { _ in nil }, locate: { "row \($0)" })
         #expect(issues.map(\.index) == [2, 3, 4])
         #expect(issues[0].issue.message == "part_of 2025-06-10 names a stage of the exchange of 2025-06-09, not an exchange")
         #expect(issues[0].issue.hint == "set part_of to 2025-06-09, the exchange's first row")
         #expect(issues[1].issue.message == "part_of 2025-06-01 names no exchange: no row has that date")
         #expect(issues[2].issue.message == "exchange 2025-06-10 appears twice in this file (first at row 1)")
         // A stage may name an exchange that is only in the store.
-        #expect(RecordSetValidator.check(exchanges: [(0, stage)], stored: [first.date: first], locate: { "\($0)" }).isEmpty)
+        #expect(RecordSetValidator.check(exchanges: [(0, stage)], stored: { $0 == first.date ? first : nil }, locate: { "\($0)" }).isEmpty)
     }
 }

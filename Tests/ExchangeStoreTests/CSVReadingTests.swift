@@ -4,32 +4,44 @@ import Testing
 
 @Suite("CSV: RFC 4180, BOM, CRLF, and positions for messages")
 struct CSVReadingTests {
+    static func records(_ text: String) -> (records: [[String]], parser: CSVParser) {
+        var parser = CSVParser(bytes: Array(text.utf8))
+        var records: [[String]] = []
+        while let record = parser.next() { records.append(record.fields.map(\.text)) }
+        return (records, parser)
+    }
+
     @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() {
-        let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n,,\n"
-        let table = CSVTable(bytes: Array(text.utf8))
-        #expect(table.issues.isEmpty)
-        #expect(table.records.map { $0.fields.map(\.text) } == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["", "", ""]])
+        let (records, parser) = Self.records("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n,,\n")
+        #expect(parser.issues.isEmpty)
+        #expect(records == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["", "", ""]])
     }
 
     @Test func aByteOrderMarkIsSkippedAndColumnsCountCharacters() {
         let text = "\u{FEFF}name,note\nКиїв,\"x\"y\n"
-        let table = CSVTable(bytes: Array(text.utf8))
-        #expect(table.records.first?.fields.first?.text == "name")
-        let issue = table.issues.first
+        let (records, parser) = Self.records(text)
+        #expect(records.first == ["name", "note"])
+        let issue = parser.issues.first
         #expect(issue?.message == "text follows the closing quote of a quoted field")
         // "Київ," is 5 characters (9 bytes); the stray text starts at column 9.
-        #expect(issue.map { table.positions.position(of: $0.offset) } ?? (0, 0) == (2, 9))
+        let positions = SourcePositions(bytes: Array(text.utf8))
+        #expect(issue.map { positions.position(of: $0.offset) } ?? (0, 0) == (2, 9))
     }
 
     @Test func blankLinesAreNotRecords() {
-        let table = CSVTable(bytes: Array("a\n\n1\n\n".utf8))
-        #expect(table.records.map { $0.fields.map(\.text) } == [["a"], ["1"]])
+        #expect(Self.records("a\n\n1\n\n").records == [["a"], ["1"]])
+    }
+
+    @Test func anUnclosedQuoteEndsTheScanWhereItOpened() {
+        let (records, parser) = Self.records("a,b\n1,\"open\n2,3\n")
+        #expect(records == [["a", "b"]])
+        #expect(parser.issues.map(\.offset) == [6])
     }
 
     @Test func invalidUTF8IsLocated() {
-        let table = CSVTable(bytes: Array("a,b\n1,".utf8) + [0xC3, 0x28] + Array("\n".utf8))
-        #expect(table.records.isEmpty)
-        #expect(table.issues.first.map { table.positions.position(of: $0.offset) } ?? (0, 0) == (2, 3))
+        let positions = SourcePositions(bytes: Array("a,b\n1,".utf8) + [0xC3, 0x28] + Array("\n".utf8))
+        #expect(positions.firstInvalidUTF8.map { positions.position(of: $0) } ?? (0, 0) == (2, 3))
+        #expect(SourcePositions(bytes: Array("Київ, 1 358\n".utf8)).firstInvalidUTF8 == nil)
     }
 
     @Test func writerQuotesOnlyWhatNeedsIt() {
@@ -42,6 +54,7 @@ struct CSVReadingTests {
                                   name: "x.csv", format: .csv, rules: ValidationRules(today: nil))
         #expect(file.diagnostics.isEmpty)
         #expect(file.exchanges.map(\.value.returnedTotal) == [5])
+        #expect(file.exchanges.first?.missing.contains("notes") == true)
         let totals = DataFile.parse(bytes: Array("period_start,period_end,metric,value,source_url\n2024-01-01,2024-12-31,released,1358,https://a.org\n".utf8),
                                     name: "t.csv", format: .csv, rules: ValidationRules(today: nil))
         #expect(totals.diagnostics.isEmpty)

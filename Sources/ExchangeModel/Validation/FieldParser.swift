@@ -76,7 +76,8 @@ struct FieldParser {
             return nil
         }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard !host.isEmpty, !text.contains(where: { $0.isWhitespace }) else {
+        // ASCII whitespace and control characters are what break an address; checking bytes keeps bulk imports fast.
+        guard !host.isEmpty, !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
             fail(field, "\(field) \(quoted(text)) is not a valid address", "give the full address of the source, without spaces")
             return nil
         }

@@ -10,27 +10,27 @@ public enum RecordSetValidator {
     ///
     /// - Parameters:
     ///   - rows: the valid rows of the file, with their position in it.
-    ///   - stored: the exchanges already stored, by date.
+    ///   - stored: the exchange already stored for a date, if any.
     ///   - locate: how to name a row in a message ("line 5", "$.exchanges[3]").
-    public static func check(exchanges rows: [(index: Int, exchange: Exchange)], stored: [Day: Exchange],
+    public static func check(exchanges rows: [(index: Int, exchange: Exchange)], stored: (Day) -> Exchange?,
                              locate: (Int) -> String) -> [RowIssue] {
         var issues: [RowIssue] = []
-        var firstIndex: [Day: Int] = [:]
-        var inFile: [Day: Exchange] = [:]
-        for (index, exchange) in rows {
-            if let first = firstIndex[exchange.date] {
+        // Positions in `rows`, not copies of the rows: a large import must not hold every row twice.
+        var firstPosition: [Day: Int] = [:]
+        firstPosition.reserveCapacity(rows.count)
+        for (position, (index, exchange)) in rows.enumerated() {
+            if let first = firstPosition[exchange.date] {
                 issues.append(RowIssue(index: index, issue: ValidationIssue(
                     field: ExchangeField.date.rawValue,
-                    message: "exchange \(exchange.date.iso) appears twice in this file (first at \(locate(first)))",
+                    message: "exchange \(exchange.date.iso) appears twice in this file (first at \(locate(rows[first].index)))",
                     hint: "keep one row per exchange; merge the two, or correct the date of one")))
             } else {
-                firstIndex[exchange.date] = index
-                inFile[exchange.date] = exchange
+                firstPosition[exchange.date] = position
             }
         }
         for (index, exchange) in rows {
             guard let target = exchange.partOf, target < exchange.date else { continue }
-            guard let parent = inFile[target] ?? stored[target] else {
+            guard let parent = firstPosition[target].map({ rows[$0].exchange }) ?? stored(target) else {
                 issues.append(RowIssue(index: index, issue: ValidationIssue(
                     field: ExchangeField.partOf.rawValue,
                     message: "part_of \(target.iso) names no exchange: no row has that date",

@@ -2,7 +2,8 @@
 struct SourcePositions: Sendable {
     /// Offsets at which each line starts.
     private var lineStarts: [Int]
-    private let bytes: [UInt8]
+    /// The file's bytes.
+    let bytes: [UInt8]
     /// Where the content starts: 3 when the file opens with a UTF-8 byte-order mark.
     let contentStart: Int
     /// The offset of the first byte that is not valid UTF-8, if any.

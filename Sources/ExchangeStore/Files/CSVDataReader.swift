@@ -11,19 +11,32 @@ struct CSVDataReader {
 
     func read(_ bytes: [UInt8]) -> DataFile {
         var file = DataFile(name: name)
-        let table = CSVTable(bytes: bytes)
-        let positions = table.positions
+        var parser = CSVParser(bytes: bytes)
+        let positions = SourcePositions(bytes: bytes)
+        read(positions, parser: &parser, into: &file)
+        file.diagnostics = parser.issues.map { issue in
+            let (line, column) = positions.position(of: issue.offset)
+            return Diagnostic(file: name, location: .text(line: line, column: column), message: issue.message, hint: issue.hint)
+        } + file.diagnostics
+        file.diagnostics.sort { ImportPlan.order($0.location) < ImportPlan.order($1.location) }
+        return file
+    }
+
+    private func read(_ positions: SourcePositions, parser: inout CSVParser, into file: inout DataFile) {
         func diagnostic(at offset: Int, _ message: String, _ hint: String) -> Diagnostic {
             let (line, column) = positions.position(of: offset)
             return Diagnostic(file: name, location: .text(line: line, column: column), message: message, hint: hint)
         }
-        file.diagnostics = table.issues.map { diagnostic(at: $0.offset, $0.message, $0.hint) }
-        guard let header = table.records.first else {
-            if file.diagnostics.isEmpty {
+        if let offset = positions.firstInvalidUTF8 {
+            file.diagnostics = [diagnostic(at: offset, "the file is not valid UTF-8 text", "save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")")]
+            return
+        }
+        guard let header = parser.next() else {
+            if parser.issues.isEmpty {
                 file.diagnostics.append(Diagnostic(file: name, location: .file, message: "the file is empty",
                                                    hint: "start with a header line naming the columns, e.g. date,returned_total,…"))
             }
-            return file
+            return
         }
         let names = header.fields.map(\.text)
         let isTotals = names.contains(ReportedTotalField.periodStart.rawValue) || names.contains(ReportedTotalField.metric.rawValue)
@@ -50,14 +63,14 @@ struct CSVDataReader {
             file.diagnostics.append(diagnostic(at: header.fields[0].offset, "the header has no \"\(column)\" column",
                                                "add the column \(column); a file of \(kind) needs \(required.joined(separator: ", "))"))
         }
-        guard headerOK else { return file }
+        guard headerOK else { return }
 
         let missing = known.filter { columns[$0] == nil }
-        var fieldOffsets: [[Int]] = []
+        var rowStarts: [Int] = []
         let width = header.fields.count
-        for record in table.records.dropFirst() {
-            let index = fieldOffsets.count
-            fieldOffsets.append(record.fields.map(\.offset) + [record.endOffset])
+        while let record = parser.next() {
+            let index = rowStarts.count
+            rowStarts.append(record.startOffset)
             guard record.fields.count == width else {
                 let offset = record.fields.count > width ? record.fields[width].offset : record.endOffset
                 file.diagnostics.append(diagnostic(at: offset, "this row has \(record.fields.count) fields but the header has \(width)",
@@ -83,14 +96,13 @@ struct CSVDataReader {
                 }
             }
         }
-        let locator = RowLocator.csv(positions: positions, columns: columns, fieldOffsets: fieldOffsets)
+        let locator = RowLocator.csv(positions: positions, columns: columns, rowStarts: rowStarts)
         if isTotals {
             file.reportedTotalLocator = locator
-            file.reportedTotalRecordCount = fieldOffsets.count
+            file.reportedTotalRecordCount = rowStarts.count
         } else {
             file.exchangeLocator = locator
-            file.exchangeRecordCount = fieldOffsets.count
+            file.exchangeRecordCount = rowStarts.count
         }
-        return file
     }
 }

@@ -91,8 +91,8 @@ public struct DataFile: Sendable {
 /// How row and field indices map back to places in a file.
 enum RowLocator: Sendable {
     case none
-    /// CSV: each row's field offsets, the offset where it starts, and the column of each field name.
-    case csv(positions: SourcePositions, columns: [String: Int], fieldOffsets: [[Int]])
+    /// CSV: where each row starts and the column of each field name; a row is parsed again to find a field.
+    case csv(positions: SourcePositions, columns: [String: Int], rowStarts: [Int])
     /// JSON: rows at `prefix[i]`.
     case json(prefix: String)
     /// Command-line options: the option that sets each field.
@@ -101,8 +101,9 @@ enum RowLocator: Sendable {
     func location(row: Int, field: String?) -> Diagnostic.Location {
         switch self {
         case .none: return .file
-        case let .csv(positions, columns, fieldOffsets):
-            let offsets = fieldOffsets[row]
+        case let .csv(positions, columns, rowStarts):
+            var parser = CSVParser(bytes: positions.bytes, from: rowStarts[row])
+            let offsets = parser.next().map { $0.fields.map(\.offset) + [$0.endOffset] } ?? [rowStarts[row]]
             let column = field.flatMap { columns[$0] } ?? 0
             let (line, col) = positions.position(of: offsets[min(column, offsets.count - 1)])
             return .text(line: line, column: col)

@@ -29,6 +29,18 @@ struct ExchangeRecord: FetchableRecord, PersistableRecord {
             confidence: (row["confidence"] as String?).flatMap(Confidence.init(rawValue:)))
     }
 
+    static let insertSQL = """
+        INSERT INTO exchange (date, part_of, returned_total, returned_military, returned_civilians, released_to_russia,
+                              bodies_returned, mediator, notes, source_name, source_url, confidence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The values for `insertSQL`, in its column order.
+    static func arguments(_ e: Exchange, date: String) -> StatementArguments {
+        [date, e.partOf?.iso, e.returnedTotal, e.returnedMilitary, e.returnedCivilians, e.releasedToRussia,
+         e.bodiesReturned, e.mediator, e.notes, e.sourceName, e.sourceURL, e.confidence?.rawValue]
+    }
+
     func encode(to container: inout PersistenceContainer) {
         container["date"] = exchange.date.iso
         container["part_of"] = exchange.partOf?.iso

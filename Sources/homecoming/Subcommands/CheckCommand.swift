@@ -76,9 +76,8 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
-        let stored = Dictionary(exchanges.map { ($0.date, $0) }, uniquingKeysWith: { $1 })
         let rows = exchanges.enumerated().map { ($0.offset, $0.element) }
-        diagnostics += RecordSetValidator.check(exchanges: rows, stored: stored, locate: { exchanges[$0].date.iso }).map {
+        diagnostics += RecordSetValidator.check(exchanges: rows, stored: { _ in nil }, locate: { exchanges[$0].date.iso }).map {
             Diagnostic(file: "store", location: .option("exchange \(exchanges[$0.index].date.iso)"), message: $0.issue.message, hint: $0.issue.hint)
         }
         return diagnostics

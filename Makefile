@@ -1,0 +1,39 @@
+# Homecoming: two commands for a newcomer.
+#   make briefing   run the main job on the bundled data (embedded database in Data/)
+#   make test       run the tests
+# Both install what the build needs on a fresh Debian machine first.
+
+SWIFT ?= swift
+NOW ?=
+NOW_FLAG = $(if $(NOW),--now $(NOW),)
+APT_PACKAGES = libcairo2-dev fonts-dejavu-core pkg-config
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: briefing test deps build release bench clean
+
+## Install the system packages the build needs, if any is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## The main job. For now: seed the store (first run) and reconcile the record with the reported totals.
+briefing: build
+	$(SWIFT) run --skip-build homecoming check $(NOW_FLAG)
+
+test: deps
+	$(SWIFT) test
+
+bench: release
+	python3 Benchmarks/bench.py
+
+clean:
+	rm -rf .build Data/homecoming.sqlite
