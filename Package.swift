@@ -14,6 +14,17 @@ let package = Package(
     ],
     targets: [
         .target(name: "ExchangeModel"),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .target(name: "Cairo", dependencies: ["CCairo"]),
+        .target(name: "Charts"),
+        .target(name: "ChartRendering", dependencies: ["Charts", "Cairo"]),
+        .target(
+            name: "Briefings",
+            dependencies: [
+                "ExchangeModel", "ExchangeStore", "Charts", "ChartRendering",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "ExchangeStore",
             dependencies: [
@@ -27,6 +38,9 @@ let package = Package(
             dependencies: [
                 "ExchangeModel",
                 "ExchangeStore",
+                "Briefings",
+                "Charts",
+                "ChartRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -11,10 +11,10 @@ struct Homecoming: ParsableCommand {
             created and seeded from the bundled, sourced dataset in Data/.
 
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 73 cannot create output, \
-            74 I/O error.
+            74 I/O error, 78 bad configuration or theme.
             """,
         version: "0.1.0",
         subcommands: [ImportCommand.self, AddCommand.self, ExportCommand.self, ListCommand.self,
-                      HistoryCommand.self, CheckCommand.self]
+                      HistoryCommand.self, CheckCommand.self, ChartCommand.self]
     )
 }

@@ -13,6 +13,8 @@ enum ExitStatus {
     static let cannotCreate: Int32 = 73
     /// Reading or writing failed.
     static let ioError: Int32 = 74
+    /// A configuration or theme file is wrong.
+    static let config: Int32 = 78
 
     static func code(for error: StoreError) -> Int32 {
         switch error {

@@ -1,0 +1,86 @@
+import Charts
+import ExchangeModel
+
+/// Builds the charts' specs from the record: every figure from the data, every word localised.
+public enum ChartBuilder {
+    /// The start of the full-scale invasion, where cumulative counts begin.
+    public static let invasion = Day(year: 2022, month: 2, day: 24)!
+
+    /// The chart `request.kind` over the record.
+    public static func build(_ request: ChartRequest, exchanges all: [Exchange], reported: [ReportedTotal]) -> ChartContent {
+        let first = request.from ?? all.first?.date ?? invasion
+        let last = request.to ?? all.last?.date ?? first
+        let rows = all.filter { $0.date >= first && $0.date <= last }
+        let context = Context(request: request, rows: rows, all: all, reported: reported, start: first, end: last)
+        switch request.kind {
+        case .perYear: return PerYearChart.build(context)
+        case .perExchange: return PerExchangeChart.build(context)
+        case .cumulative: return CumulativeChart.build(context)
+        }
+    }
+
+    /// What every chart builder needs.
+    struct Context {
+        let request: ChartRequest
+        /// Rows in the period.
+        let rows: [Exchange]
+        /// Every row, for running totals that start before the period.
+        let all: [Exchange]
+        let reported: [ReportedTotal]
+        let start: Day
+        let end: Day
+
+        var language: Language { request.language }
+        var strings: ChartStrings { ChartStrings(language: request.language) }
+        var numbers: NumberStyle { NumberStyle(groupingSeparator: language == .en ? "," : "\u{00A0}") }
+        var byline: String { strings.byline(request.organisation, author: request.author) }
+
+        /// "Source: …" from the rows' publications (most cited first) and the officials behind the reported totals used.
+        func sourceLine(reportedUsed: [ReportedTotal]) -> String {
+            var counts: [String: Int] = [:]
+            var order: [String] = []
+            for row in rows {
+                let name = row.sourceName ?? host(row.sourceURL)
+                if counts[name] == nil { order.append(name) }
+                counts[name, default: 0] += 1
+            }
+            let ranked = order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
+            var officials: [String] = []
+            for total in reportedUsed {
+                let name = total.sourceName ?? host(total.sourceURL)
+                if !officials.contains(name) { officials.append(name) }
+            }
+            return strings.source(Array(ranked.prefix(3)), more: max(0, ranked.count - 3), reportedBy: Array(officials.prefix(2)))
+                + (officials.count > 2 ? (language == .en ? " and others" : " та інші") : "")
+        }
+
+        /// Deduplicated sources of the rows and reported totals used.
+        func sources(reportedUsed: [ReportedTotal]) -> [(name: String, url: String)] {
+            var seen = Set<String>()
+            var out: [(String, String)] = []
+            for (name, url) in rows.map({ ($0.sourceName ?? host($0.sourceURL), $0.sourceURL) })
+                + reportedUsed.map({ ($0.sourceName ?? host($0.sourceURL), $0.sourceURL) }) where seen.insert(url).inserted {
+                out.append((name, url))
+            }
+            return out
+        }
+
+        private func host(_ url: String) -> String {
+            let rest = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: true)
+            return rest.count > 1 ? String(rest[1]) : url
+        }
+
+        /// Year ticks (level 0) and quarter ticks (level 1) across a span of days.
+        func timeTicks(from: Day, to: Day) -> [AxisTick] {
+            var ticks: [AxisTick] = []
+            for year in from.year...(to.year + 1) {
+                for month in [1, 4, 7, 10] {
+                    guard let day = Day(year: year, month: month, day: 1) else { continue }
+                    ticks.append(AxisTick(position: Double(day.daysSinceEpoch),
+                                          label: month == 1 ? String(year) : language.shortMonth(month), level: month == 1 ? 0 : 1))
+                }
+            }
+            return ticks
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Charts
+import ExchangeModel
+
+/// One bar per exchange on a time axis (stages stacked), or per month or year when there are too many to see.
+enum PerExchangeChart {
+    /// One exchange: its stages in the period.
+    struct Group {
+        var key: Day
+        var stages: [Exchange]
+        var first: Day { stages[0].date }
+        var known: Int { stages.compactMap(\.returnedTotal).reduce(0, +) }
+        var undisclosed: Int { stages.filter { $0.returnedTotal == nil }.count }
+    }
+
+    enum Bucket { case exchange, month, year }
+
+    static func build(_ c: ChartBuilder.Context) -> ChartContent {
+        let strings = c.strings, lang = c.language
+        var byKey: [Day: Int] = [:]
+        var groups: [Group] = []
+        for row in c.rows {
+            if let i = byKey[row.exchangeKey] { groups[i].stages.append(row) } else {
+                byKey[row.exchangeKey] = groups.count
+                groups.append(Group(key: row.exchangeKey, stages: [row]))
+            }
+        }
+        // Too many bars to tell apart (less than ~4 px each): sum per month, or per year.
+        let usable = c.request.width * 0.8
+        let months = Set(groups.map { $0.first.year * 12 + $0.first.month }).count
+        let bucket: Bucket = Double(groups.count) <= usable / 4 ? .exchange : Double(months) <= usable / 4 ? .month : .year
+        let start = c.rows.first?.date ?? c.start, end = c.rows.last?.date ?? c.end
+        var items: [Timeline.Item] = []
+        var table: [[String]]
+        let undisclosedStages = groups.map(\.undisclosed).reduce(0, +)
+        let latest = groups.max { $0.first < $1.first }
+
+        switch bucket {
+        case .exchange:
+            table = [["exchange", "first_date", "last_date", "stages", "returned_known", "undisclosed_stages", "sources"]]
+            let largest = Set(groups.sorted { ($0.known, $1.first) > ($1.known, $0.first) }.prefix(labelCount(c.request.width)).map(\.key))
+            for g in groups {
+                let isLatest = g.key == latest?.key
+                let label: String? = largest.contains(g.key) || isLatest ? (g.known > 0 ? lang.number(g.known) : nil) : nil
+                items.append(Timeline.Item(position: Double(g.first.daysSinceEpoch), segments: g.stages.compactMap(\.returnedTotal),
+                                           hasUndisclosed: g.undisclosed > 0, label: label, labelPriority: isLatest ? 1_000_000 : g.known,
+                                           highlighted: isLatest))
+                table.append([g.key.iso, g.first.iso, g.stages[g.stages.count - 1].date.iso, String(g.stages.count), String(g.known),
+                              String(g.undisclosed), g.stages.map(\.sourceURL).joined(separator: " ")])
+            }
+        case .month, .year:
+            table = [["period_start", "period_end", "exchanges", "returned_known", "undisclosed_stages"]]
+            var sums: [Day: (known: [Int], undisclosed: Int, exchanges: Int)] = [:]
+            for g in groups {
+                let key = bucket == .month ? Day(year: g.first.year, month: g.first.month, day: 1)! : g.first.startOfYear
+                var entry = sums[key] ?? ([], 0, 0)
+                entry.known.append(g.known)
+                entry.undisclosed += g.undisclosed
+                entry.exchanges += 1
+                sums[key] = entry
+            }
+            let keys = sums.keys.sorted()
+            let top = Set(keys.sorted { (sums[$0]!.known.reduce(0, +), $1) > (sums[$1]!.known.reduce(0, +), $0) }.prefix(labelCount(c.request.width)))
+            for key in keys {
+                let entry = sums[key]!
+                let total = entry.known.reduce(0, +)
+                let periodEnd = bucket == .month ? Day(year: key.year, month: key.month, day: Day.daysIn(month: key.month, year: key.year))! : key.endOfYear
+                let isLatest = key == keys.last
+                items.append(Timeline.Item(position: Double(key.daysSinceEpoch), segments: [total], hasUndisclosed: entry.undisclosed > 0,
+                                           label: top.contains(key) || isLatest ? lang.number(total) : nil,
+                                           labelPriority: isLatest ? 1_000_000 : total, highlighted: isLatest))
+                table.append([key.iso, periodEnd.iso, String(entry.exchanges), String(total), String(entry.undisclosed)])
+            }
+        }
+        let slot: Double = bucket == .exchange ? 1 : bucket == .month ? 30.4 : 365.25
+        let pad = max(8, Double(start.days(to: end)) * 0.015)
+        let timeline = Timeline(items: items, start: Double(start.daysSinceEpoch) - pad, end: Double(end.daysSinceEpoch) + slot + pad,
+                                ticks: c.timeTicks(from: start, to: end), slotWidth: slot,
+                                highlightSpan: c.request.highlight.map { Double($0.lowerBound.daysSinceEpoch)...Double($0.upperBound.daysSinceEpoch) })
+
+        var legend = [LegendItem(.bar, strings.record), LegendItem(.highlight, strings.latest)]
+        if undisclosedStages > 0 { legend.append(LegendItem(.undisclosed, strings.undisclosed)) }
+        var notes: [String] = []
+        if undisclosedStages > 0 { notes.append(strings.undisclosedNote(undisclosedStages)) }
+        if bucket == .exchange, groups.contains(where: { $0.stages.count > 1 }) { notes.append(strings.stacked) }
+
+        let exchangeCount = lang.count(groups.count, .exchange)
+        let title = bucket == .exchange ? strings.perExchangeTitle : strings.perPeriodTitle(monthly: bucket == .month)
+        let subtitle = bucket == .exchange ? strings.perExchangeSubtitle(lang.shortDate(start), lang.shortDate(end))
+            : strings.perPeriodSubtitle(exchangeCount, lang.shortDate(start), lang.shortDate(end))
+        let largestText = groups.sorted { ($0.known, $1.first) > ($1.known, $0.first) }.prefix(3).map { g in
+            "\(lang.longDate(g.first)), \(lang.number(g.known))" + (g.stages.count > 1 ? " (\(lang.count(g.stages.count, .stage)))" : "")
+        }
+        let latestText = latest.map { "\(lang.longDate($0.first)), " + ($0.known > 0 ? lang.number($0.known) : strings.undisclosed.lowercased()) } ?? "–"
+        let spec = ChartSpec(
+            id: ChartRequest.Kind.perExchange.rawValue, title: title, subtitle: subtitle, legend: legend,
+            source: c.sourceLine(reportedUsed: []), note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline,
+            description: strings.perExchangeDescription(count: exchangeCount, from: lang.longDate(start), to: lang.longDate(end),
+                                                        largest: largestText, latest: latestText, undisclosed: undisclosedStages),
+            numbers: c.numbers, body: .timeline(timeline))
+        return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: []))
+    }
+
+    /// How many of the largest bars get a value label: more on wider charts.
+    static func labelCount(_ width: Double) -> Int { max(3, min(8, Int(width / 200))) }
+}

@@ -1,0 +1,106 @@
+import ExchangeModel
+
+/// The languages Homecoming publishes in.
+public enum Language: String, CaseIterable, Sendable {
+    case en, uk
+
+    /// Whole numbers as the language writes them: 1,358 or 1 358 (with a no-break space).
+    public func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        if digits.count > 3 {
+            let separator = self == .en ? "," : "\u{00A0}"
+            for (i, c) in digits.enumerated() {
+                if i > 0, (digits.count - i) % 3 == 0 { out += separator }
+                out.append(c)
+            }
+        } else {
+            out = digits
+        }
+        return value < 0 ? "−" + out : out
+    }
+
+    /// A signed difference: +13, −141.
+    public func signed(_ value: Int) -> String { value > 0 ? "+" + number(value) : number(value) }
+
+    /// "30 December 2024" / "30 грудня 2024 р."
+    public func longDate(_ day: Day) -> String {
+        switch self {
+        case .en: "\(day.day) \(Language.englishMonths[day.month - 1]) \(day.year)"
+        case .uk: "\(day.day) \(Language.ukrainianMonthsGenitive[day.month - 1]) \(day.year) р."
+        }
+    }
+
+    /// "30 Dec 2024" / "30 груд. 2024"
+    public func shortDate(_ day: Day) -> String {
+        "\(day.day) \(shortMonth(day.month)) \(day.year)"
+    }
+
+    /// "30 Dec" / "30 груд."
+    public func dayMonth(_ day: Day) -> String { "\(day.day) \(shortMonth(day.month))" }
+
+    /// "Dec" / "груд."
+    public func shortMonth(_ month: Int) -> String {
+        switch self {
+        case .en: String(Language.englishMonths[month - 1].prefix(3))
+        case .uk: Language.ukrainianMonthsShort[month - 1]
+        }
+    }
+
+    /// "Dec 2024" / "груд. 2024"
+    public func monthYear(_ day: Day) -> String { "\(shortMonth(day.month)) \(day.year)" }
+
+    /// A count with its noun in the right plural form: `count(5, .exchange)` → "5 exchanges" / "5 обмінів".
+    public func count(_ n: Int, _ noun: Noun) -> String { "\(number(n)) \(form(n, noun))" }
+
+    /// The noun's form for `n` (CLDR plural rules: English one/other, Ukrainian one/few/many).
+    public func form(_ n: Int, _ noun: Noun) -> String {
+        let forms = noun.forms(self)
+        switch self {
+        case .en: return n == 1 ? forms.one : forms.other
+        case .uk: return switch Language.ukrainianCategory(n) {
+            case .one: forms.one
+            case .few: forms.few
+            case .many: forms.other
+            }
+        }
+    }
+
+    enum UkrainianCategory { case one, few, many }
+
+    /// CLDR plural category for Ukrainian integers.
+    static func ukrainianCategory(_ n: Int) -> UkrainianCategory {
+        let mod10 = n % 10, mod100 = n % 100
+        if mod10 == 1, mod100 != 11 { return .one }
+        if (2...4).contains(mod10), !(12...14).contains(mod100) { return .few }
+        return .many
+    }
+
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"]
+    static let ukrainianMonthsGenitive = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+                                          "вересня", "жовтня", "листопада", "грудня"]
+    static let ukrainianMonthsShort = ["січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.",
+                                       "жовт.", "лист.", "груд."]
+}
+
+/// Nouns that are counted in the output, with their plural forms.
+public enum Noun: Sendable {
+    case exchange, person, stage, row, year
+
+    /// (one, few, other): English uses one and other; Ukrainian one, few and many (other).
+    func forms(_ language: Language) -> (one: String, few: String, other: String) {
+        switch (self, language) {
+        case (.exchange, .en): ("exchange", "exchanges", "exchanges")
+        case (.exchange, .uk): ("обмін", "обміни", "обмінів")
+        case (.person, .en): ("person", "people", "people")
+        case (.person, .uk): ("людина", "людини", "людей")
+        case (.stage, .en): ("stage", "stages", "stages")
+        case (.stage, .uk): ("етап", "етапи", "етапів")
+        case (.row, .en): ("row", "rows", "rows")
+        case (.row, .uk): ("запис", "записи", "записів")
+        case (.year, .en): ("year", "years", "years")
+        case (.year, .uk): ("рік", "роки", "років")
+        }
+    }
+}

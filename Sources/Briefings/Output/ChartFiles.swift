@@ -1,0 +1,77 @@
+import ChartRendering
+import Charts
+import ExchangeModel
+
+/// The files of one chart: SVG and/or PNG, alt text, the data shown (CSV) and its provenance (JSON).
+public enum ChartFiles {
+    /// Image formats a chart is written in.
+    public enum Format: String, CaseIterable, Sendable { case svg, png }
+
+    /// Renders `content` and returns file name → bytes.
+    ///
+    /// - Parameters:
+    ///   - scale: PNG pixel density (2 gives 2400 × 1350 for the article size).
+    ///   - options: recorded in the provenance as given (size, theme, language, period).
+    public static func render(_ content: ChartContent, theme: Theme, formats: [Format], scale: Int, pngLevel: Int32 = 3,
+                              options: [(String, String)], measurer: some TextMeasuring) throws -> [(name: String, bytes: [UInt8])] {
+        let spec = content.spec
+        let width = options.first { $0.0 == "width" }.flatMap { Double($0.1) } ?? 1200
+        let height = options.first { $0.0 == "height" }.flatMap { Double($0.1) } ?? 675
+        let scene = ChartEngine.scene(spec, width: width, height: height, theme: theme, measurer: measurer)
+        var files: [(String, [UInt8])] = []
+        if formats.contains(.svg) { files.append(("\(spec.id).svg", Array(try SceneRenderer.svg(scene).utf8))) }
+        if formats.contains(.png) { files.append(("\(spec.id).png", try SceneRenderer.png(scene, scale: scale, level: pngLevel))) }
+        files.append(("\(spec.id).alt.txt", Array((spec.description + "\n").utf8)))
+        let csv = content.table.map { CSV.line($0) }.joined()
+        files.append(("\(spec.id).csv", Array(csv.utf8)))
+        files.append(("\(spec.id).json", Array(provenance(content, csv: csv, options: options).utf8)))
+        return files
+    }
+
+    /// Title, period, sources, options and a SHA-256 of the data, as Our World in Data publishes beside a chart.
+    static func provenance(_ content: ChartContent, csv: String, options: [(String, String)]) -> String {
+        let spec = content.spec
+        var out = "{\n"
+        out += "  \"chart\": \(JSON.quote(spec.id)),\n"
+        out += "  \"title\": \(JSON.quote(spec.title)),\n"
+        out += "  \"subtitle\": \(JSON.quote(spec.subtitle)),\n"
+        out += "  \"period\": {\"from\": \(JSON.quote(content.start.iso)), \"to\": \(JSON.quote(content.end.iso))},\n"
+        out += "  \"options\": {" + options.map { "\(JSON.quote($0.0)): \(JSON.quote($0.1))" }.joined(separator: ", ") + "},\n"
+        out += "  \"data\": {\"file\": \(JSON.quote("\(spec.id).csv")), \"rows\": \(max(0, content.table.count - 1)), \"sha256\": \(JSON.quote(SHA256.hex(Array(csv.utf8))))},\n"
+        out += "  \"source_line\": \(JSON.quote(spec.source)),\n"
+        out += "  \"sources\": [\n" + content.sources.map { "    {\"name\": \(JSON.quote($0.name)), \"url\": \(JSON.quote($0.url))}" }.joined(separator: ",\n") + "\n  ],\n"
+        out += "  \"generated_by\": \"homecoming\"\n}\n"
+        return out
+    }
+}
+
+/// CSV and JSON text for the files Briefings writes.
+enum CSV {
+    static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : field
+        }.joined(separator: ",") + "\n"
+    }
+}
+
+enum JSON {
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

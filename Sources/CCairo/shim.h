@@ -1,0 +1,6 @@
+#ifndef HOMECOMING_CCAIRO_SHIM_H
+#define HOMECOMING_CCAIRO_SHIM_H
+#include <cairo.h>
+#include <cairo-svg.h>
+#include <zlib.h>
+#endif

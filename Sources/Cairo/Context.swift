@@ -1,0 +1,96 @@
+import CCairo
+
+/// A Cairo drawing context on a surface. Owns its `cairo_t`; errors are sticky in Cairo and
+/// are surfaced by `check()`, which the renderer calls once a scene is drawn.
+public final class Context {
+    private let pointer: OpaquePointer
+    /// Keeps the surface alive as long as the context draws on it.
+    private let surface: Surface
+
+    /// A context drawing on `surface`, with hinting off so text measures the same on every surface.
+    public init(_ surface: Surface) throws(CairoError) {
+        guard let pointer = cairo_create(surface.pointer) else {
+            throw .status(operation: "create context", code: -1, message: "out of memory")
+        }
+        self.pointer = pointer
+        self.surface = surface
+        try CairoError.check(cairo_status(pointer), "create context")
+        // Hint metrics change advance widths between image and SVG surfaces; off, both lay out alike.
+        if let options = cairo_font_options_create() {
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+            cairo_set_font_options(pointer, options)
+            cairo_font_options_destroy(options)
+        }
+    }
+
+    deinit { cairo_destroy(pointer) }
+
+    /// Throws the first error any drawing call met.
+    public func check(_ operation: String = "draw") throws(CairoError) {
+        try CairoError.check(cairo_status(pointer), operation)
+    }
+
+    // MARK: - State
+
+    public func save() { cairo_save(pointer) }
+    public func restore() { cairo_restore(pointer) }
+    public func scale(_ sx: Double, _ sy: Double) { cairo_scale(pointer, sx, sy) }
+    public func translate(_ x: Double, _ y: Double) { cairo_translate(pointer, x, y) }
+
+    public func setSource(red: Double, green: Double, blue: Double, alpha: Double = 1) {
+        cairo_set_source_rgba(pointer, red, green, blue, alpha)
+    }
+
+    public func setLineWidth(_ width: Double) { cairo_set_line_width(pointer, width) }
+
+    public func setDash(_ pattern: [Double], offset: Double = 0) {
+        pattern.withUnsafeBufferPointer { cairo_set_dash(pointer, $0.baseAddress, Int32($0.count), offset) }
+    }
+
+    /// Butt caps and miter joins are Cairo's defaults; charts want square ends on rules.
+    public func setLineCapSquare(_ square: Bool) { cairo_set_line_cap(pointer, square ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT) }
+
+    // MARK: - Paths
+
+    public func moveTo(_ x: Double, _ y: Double) { cairo_move_to(pointer, x, y) }
+    public func lineTo(_ x: Double, _ y: Double) { cairo_line_to(pointer, x, y) }
+    public func rectangle(_ x: Double, _ y: Double, _ width: Double, _ height: Double) { cairo_rectangle(pointer, x, y, width, height) }
+    public func arc(_ x: Double, _ y: Double, radius: Double) { cairo_arc(pointer, x, y, radius, 0, 2 * Double.pi) }
+    public func closePath() { cairo_close_path(pointer) }
+    public func newPath() { cairo_new_path(pointer) }
+    public func fill() { cairo_fill(pointer) }
+    public func fillPreserve() { cairo_fill_preserve(pointer) }
+    public func stroke() { cairo_stroke(pointer) }
+    public func paint() { cairo_paint(pointer) }
+
+    // MARK: - Text (Cairo's toy API: enough for labels in one font family)
+
+    public func selectFont(family: String, bold: Bool, italic: Bool = false) {
+        cairo_select_font_face(pointer, family, italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+    }
+
+    public func setFontSize(_ size: Double) { cairo_set_font_size(pointer, size) }
+
+    /// The advance width of `text` in the current font.
+    public func textAdvance(_ text: String) -> Double {
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(pointer, text, &extents)
+        return extents.x_advance
+    }
+
+    /// Ascent and descent of the current font.
+    public func fontMetrics() -> (ascent: Double, descent: Double) {
+        var extents = cairo_font_extents_t()
+        cairo_font_extents(pointer, &extents)
+        return (extents.ascent, extents.descent)
+    }
+
+    /// Draws `text` with its baseline starting at (x, y).
+    public func showText(_ text: String, x: Double, y: Double) {
+        cairo_move_to(pointer, x, y)
+        cairo_show_text(pointer, text)
+    }
+}

@@ -1,0 +1,46 @@
+/// A running total as a step line, with officially reported totals as points beside it.
+enum StepLayout {
+    static func marks(_ s: StepSeries, in body: Rect, style: ChartStyle, numbers: NumberStyle, measurer: some TextMeasuring) -> [Mark] {
+        let theme = style.theme
+        let font = style.label
+        let lineHeight = style.lineHeight(font)
+        let (ascent, descent) = measurer.metrics(style.labelBold)
+        let maximum = Double(max(1, max(s.steps.map(\.value).max() ?? 0, s.reported.map(\.value).max() ?? 0)))
+        let axis = ValueAxis(maximum: maximum, plotHeight: body.height * 0.8, style: style, numbers: numbers, measurer: measurer)
+        let plotX = body.x + axis.labelWidth + style.px(10)
+        let endLabelWidth = measurer.width(s.endLabel, font: style.labelBold) + style.px(10)
+        let plot = Rect(x: plotX, y: body.y + lineHeight / 2, width: max(1, body.maxX - plotX - endLabelWidth),
+                        height: max(1, body.height - lineHeight / 2 - lineHeight - style.px(12)))
+        let x = LinearScale(domain: s.start...max(s.end, s.start + 1), range: plot.x...plot.maxX)
+        let y = LinearScale(domain: 0...axis.top, range: plot.y...plot.maxY, inverted: true)
+
+        var marks = axis.marks(plot: plot, scale: y, style: style, measurer: measurer)
+        let ticks = TimeAxis.chooseTicks(s.ticks, scale: x, plot: plot, font: font, gap: style.px(14), measurer: measurer)
+        marks += TimeAxis.marks(ticks, scale: x, plot: plot, style: style, measurer: measurer)
+
+        var points = [Point(x(s.start), y(0))]
+        var last = 0
+        for step in s.steps {
+            let px = x(step.position)
+            points.append(Point(px, y(Double(last))))
+            points.append(Point(px, y(Double(step.value))))
+            last = step.value
+        }
+        points.append(Point(x(s.end), y(Double(last))))
+        marks.append(.polyline(points, stroke: theme.bar, width: style.px(2.5)))
+
+        let size = style.px(9)
+        for point in s.reported {
+            let centre = Point(x(point.position), y(Double(point.value)))
+            if point.isLowerBound {
+                marks.append(Marks.triangleUp(center: centre, size: size, stroke: theme.reference, width: style.px(1.5)))
+            } else {
+                marks.append(.circle(center: centre, radius: size * 0.4, fill: theme.reference, stroke: theme.background, width: style.px(1)))
+            }
+        }
+        let endY = min(max(y(Double(last)) + (ascent - descent) / 2, plot.y + ascent), plot.maxY)
+        marks.append(.label(s.endLabel, at: Point(x(s.end) + style.px(8), endY), font: style.labelBold, color: theme.bar,
+                            anchor: .start, measurer: measurer))
+        return marks
+    }
+}

@@ -1,0 +1,155 @@
+/// What a chart shows, with every text already localised: the chart engine formats nothing itself
+/// except axis numbers, with the given `NumberStyle`.
+public struct ChartSpec: Hashable, Sendable {
+    /// The chart's name (`per-year`), used for ids and file names.
+    public var id: String
+    public var title: String
+    public var subtitle: String
+    /// Shapes and what they mean.
+    public var legend: [LegendItem]
+    /// "Source: …", built from the data's sources.
+    public var source: String
+    /// An optional note under the chart (gaps, undisclosed counts, reported totals).
+    public var note: String?
+    /// "Chart: Organisation · Author".
+    public var byline: String?
+    /// The text description for `<desc>` and alt text.
+    public var description: String
+    /// How axis numbers are written (1,358 or 1 358).
+    public var numbers: NumberStyle
+    public var body: Body
+
+    public enum Body: Hashable, Sendable {
+        case bars(BarSeries)
+        case timeline(Timeline)
+        case steps(StepSeries)
+    }
+
+    public init(id: String, title: String, subtitle: String, legend: [LegendItem], source: String, note: String?,
+                byline: String?, description: String, numbers: NumberStyle, body: Body) {
+        self.id = id; self.title = title; self.subtitle = subtitle; self.legend = legend; self.source = source
+        self.note = note; self.byline = byline; self.description = description; self.numbers = numbers; self.body = body
+    }
+}
+
+/// How whole numbers are written.
+public struct NumberStyle: Hashable, Sendable {
+    /// "," in English; a no-break space in Ukrainian.
+    public var groupingSeparator: String
+
+    public init(groupingSeparator: String) { self.groupingSeparator = groupingSeparator }
+
+    /// The number with its thousands grouped.
+    public func format(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        guard digits.count > 3 else { return value < 0 ? "−" + digits : digits }
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += groupingSeparator }
+            out.append(c)
+        }
+        return value < 0 ? "−" + out : out
+    }
+}
+
+/// One entry of a legend: a shape and what it stands for.
+public struct LegendItem: Hashable, Sendable {
+    public enum Symbol: Hashable, Sendable {
+        case bar, highlight, partial, referenceLine, undisclosed, line, referenceDot, referenceFloor
+    }
+    public var symbol: Symbol
+    public var label: String
+    public init(_ symbol: Symbol, _ label: String) { self.symbol = symbol; self.label = label }
+}
+
+/// Bars over categories (years): a value label on each, an optional reported value as a marker.
+public struct BarSeries: Hashable, Sendable {
+    public struct Bar: Hashable, Sendable {
+        public enum Style: Hashable, Sendable { case normal, highlight, partial }
+        /// The category label ("2024", "2026, to 5 Feb").
+        public var label: String
+        public var value: Int
+        /// The label above the bar ("1,358").
+        public var valueLabel: String
+        public var style: Style
+        /// An officially reported value for the same category, drawn as a marker line.
+        public var reference: Int?
+        public init(label: String, value: Int, valueLabel: String, style: Style = .normal, reference: Int? = nil) {
+            self.label = label; self.value = value; self.valueLabel = valueLabel; self.style = style; self.reference = reference
+        }
+    }
+    public var bars: [Bar]
+    public init(bars: [Bar]) { self.bars = bars }
+}
+
+/// A tick on a time axis: a position, a label, and how important it is (0 years, 1 quarters or months).
+public struct AxisTick: Hashable, Sendable {
+    public var position: Double
+    public var label: String
+    public var level: Int
+    public init(position: Double, label: String, level: Int) { self.position = position; self.label = label; self.level = level }
+}
+
+/// Bars on a true time axis: each item one exchange (or one period when aggregated).
+public struct Timeline: Hashable, Sendable {
+    public struct Item: Hashable, Sendable {
+        /// Position on the time axis (days since 1970).
+        public var position: Double
+        /// The known counts of its stages, stacked bottom up; empty when every count is undisclosed.
+        public var segments: [Int]
+        /// Whether some stage's count is undisclosed (drawn as a marker, never as zero).
+        public var hasUndisclosed: Bool
+        /// The value label, if this item is one to label.
+        public var label: String?
+        /// Higher is labelled first when labels would collide.
+        public var labelPriority: Int
+        public var highlighted: Bool
+        public init(position: Double, segments: [Int], hasUndisclosed: Bool, label: String?, labelPriority: Int, highlighted: Bool) {
+            self.position = position; self.segments = segments; self.hasUndisclosed = hasUndisclosed
+            self.label = label; self.labelPriority = labelPriority; self.highlighted = highlighted
+        }
+        public var total: Int { segments.reduce(0, +) }
+    }
+    public var items: [Item]
+    /// The span of the axis (days since 1970).
+    public var start: Double
+    public var end: Double
+    /// Candidate ticks; the engine keeps the most important ones that fit.
+    public var ticks: [AxisTick]
+    /// The width of one bar in axis units (1 day for exchanges; about 30 for months).
+    public var slotWidth: Double
+    /// A period to shade behind the bars (a briefing's week), if any.
+    public var highlightSpan: ClosedRange<Double>?
+    public init(items: [Item], start: Double, end: Double, ticks: [AxisTick], slotWidth: Double, highlightSpan: ClosedRange<Double>? = nil) {
+        self.items = items; self.start = start; self.end = end; self.ticks = ticks; self.slotWidth = slotWidth
+        self.highlightSpan = highlightSpan
+    }
+}
+
+/// A running total as a step line, with reported values as points beside it.
+public struct StepSeries: Hashable, Sendable {
+    public struct Step: Hashable, Sendable {
+        public var position: Double
+        public var value: Int
+        public init(position: Double, value: Int) { self.position = position; self.value = value }
+    }
+    public struct Reported: Hashable, Sendable {
+        public var position: Double
+        public var value: Int
+        /// "More than": drawn as an open triangle pointing up.
+        public var isLowerBound: Bool
+        public init(position: Double, value: Int, isLowerBound: Bool) {
+            self.position = position; self.value = value; self.isLowerBound = isLowerBound
+        }
+    }
+    public var steps: [Step]
+    public var reported: [Reported]
+    public var start: Double
+    public var end: Double
+    public var ticks: [AxisTick]
+    /// The label at the line's end ("6,219").
+    public var endLabel: String
+    public init(steps: [Step], reported: [Reported], start: Double, end: Double, ticks: [AxisTick], endLabel: String) {
+        self.steps = steps; self.reported = reported; self.start = start; self.end = end; self.ticks = ticks; self.endLabel = endLabel
+    }
+}

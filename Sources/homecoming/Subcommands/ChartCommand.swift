@@ -1,0 +1,130 @@
+import ArgumentParser
+import Briefings
+import ChartRendering
+import Charts
+import ExchangeModel
+import ExchangeStore
+import Foundation
+
+struct ChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Draw charts for articles: per year, per exchange, cumulative; SVG and PNG.",
+        discussion: """
+            Beside each chart go NAME.alt.txt (its text description, for alt text), NAME.csv (the exact \
+            data it shows) and NAME.json (title, period, sources, options and a SHA-256 of the data).
+
+            Examples:
+              homecoming chart all
+              homecoming chart per-year --lang uk --theme dark --size square
+              homecoming chart per-exchange --from 2025-01-01 --format svg --out /tmp/charts
+            """)
+
+    enum Which: String, CaseIterable, ExpressibleByArgument {
+        case perYear = "per-year", perExchange = "per-exchange", cumulative, all
+    }
+
+    @Argument(help: "per-year, per-exchange, cumulative or all.")
+    var which: Which
+
+    @Option(help: ArgumentHelp("The first day shown (YYYY-MM-DD).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("The last day shown (YYYY-MM-DD).", valueName: "date"))
+    var to: String?
+
+    @Option(help: "en or uk.")
+    var lang: String = "en"
+
+    @Option(help: ArgumentHelp("light, dark, or a theme file (JSON, as Templates/themes/light.json).", valueName: "theme"))
+    var theme: String = "light"
+
+    @Option(help: ArgumentHelp("article (1200×675), square (1080×1080), wide (1600×900) or WxH from 320x240 up.", valueName: "size"))
+    var size: String = "article"
+
+    @Option(help: "PNG pixel density: 1, 2 or 3.")
+    var scale: Int = 2
+
+    @Option(help: ArgumentHelp("svg, png or svg,png.", valueName: "formats"))
+    var format: String = "svg,png"
+
+    @Option(help: ArgumentHelp("The directory to write into (default Output/charts).", valueName: "dir"))
+    var out: String = "Output/charts"
+
+    @Option(help: ArgumentHelp("A directory searched before Templates/ for themes/NAME.json.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("An author for the byline (\"Chart: Homecoming · NAME\").", valueName: "name"))
+    var byline: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang \(lang): use en or uk") }
+        guard (1...3).contains(scale) else { throw ValidationError("--scale \(scale): use 1, 2 or 3") }
+        guard Self.dimensions(size) != nil else {
+            throw ValidationError("--size \(size): use article, square, wide or WxH (e.g. 800x600), at least 320x240 and at most 4000x4000")
+        }
+        guard !formats.isEmpty, format.split(separator: ",").allSatisfy({ ChartFiles.Format(rawValue: String($0)) != nil }) else {
+            throw ValidationError("--format \(format): use svg, png or svg,png")
+        }
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, Day(iso: value) == nil { throw ValidationError("\(name) \"\(value)\" is not a date: write YYYY-MM-DD") }
+        }
+        if let f = from.flatMap(Day.init(iso:)), let t = to.flatMap(Day.init(iso:)), t < f {
+            throw ValidationError("--to \(t.iso) is before --from \(f.iso)")
+        }
+    }
+
+    var formats: [ChartFiles.Format] { format.split(separator: ",").compactMap { ChartFiles.Format(rawValue: String($0)) } }
+
+    static func dimensions(_ size: String) -> (Double, Double)? {
+        switch size {
+        case "article": return (1200, 675)
+        case "square": return (1080, 1080)
+        case "wide": return (1600, 900)
+        default:
+            let parts = size.lowercased().split(separator: "x")
+            guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (320...4000).contains(w), (240...4000).contains(h) else { return nil }
+            return (Double(w), Double(h))
+        }
+    }
+
+    func run() throws {
+        try runReportingErrors("chart") {
+            let context = try CommandContext(store, command: "chart")
+            let database = try context.openStore()
+            let exchanges = try database.exchanges(), reported = try database.reportedTotals()
+            let loaded: Theme
+            do {
+                loaded = try ThemeLoader.load(theme, templateDirectories: [templates, "Templates"].compactMap { $0 })
+            } catch {
+                throw CommandFailure(message: "\(error)\n    fix: check the theme file against Templates/themes/light.json.", status: ExitStatus.config)
+            }
+            let (width, height) = Self.dimensions(size) ?? (1200, 675)
+            let language = Language(rawValue: lang) ?? .en
+            let kinds: [ChartRequest.Kind] = which == .all ? ChartRequest.Kind.allCases : [ChartRequest.Kind(rawValue: which.rawValue)!]
+            let measurer: CairoTextMeasurer
+            do { measurer = try CairoTextMeasurer() } catch { throw CommandFailure(message: "\(error)", status: ExitStatus.ioError) }
+            var files: [(name: String, bytes: [UInt8])] = []
+            for kind in kinds {
+                let request = ChartRequest(kind: kind, from: from.flatMap(Day.init(iso:)), to: to.flatMap(Day.init(iso:)), language: language,
+                                           width: width, height: height, organisation: loaded.organisation, author: byline, today: context.now.today)
+                let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported)
+                let options = [("width", String(Int(width))), ("height", String(Int(height))), ("scale", String(scale)),
+                               ("theme", loaded.name), ("lang", lang), ("from", from ?? ""), ("to", to ?? ""), ("format", format)]
+                do {
+                    files += try ChartFiles.render(content, theme: loaded, formats: formats, scale: scale, options: options, measurer: measurer)
+                } catch {
+                    throw CommandFailure(message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)
+                }
+            }
+            do {
+                let written = try AtomicFiles.write(files, to: out)
+                context.logger.info("charts written", metadata: ["output.path": "\(out)", "output.files": "\(written.count)"])
+            } catch {
+                throw CommandFailure(message: "\(error)\n    fix: check that the directory is writable and the disk has space.", status: ExitStatus.cannotCreate)
+            }
+        }
+    }
+}
