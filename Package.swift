@@ -47,6 +47,11 @@ let package = Package(
         ),
         .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel"]),
         .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel"]),
+        .testTarget(
+            name: "BriefingsTests",
+            dependencies: ["Briefings", "Charts", "ChartRendering", "Cairo", "ExchangeStore", "ExchangeModel"],
+            exclude: ["Snapshots"]
+        ),
         // Runs the built `homecoming` executable as a user (or cron) would.
         .testTarget(name: "HomecomingCLITests", dependencies: ["ExchangeStore", "ExchangeModel"], exclude: ["Fixtures"]),
     ]

@@ -11,6 +11,7 @@ enum PerYearChart {
         var officialItems: [String] = []
         var notes: [String] = []
         var used: [ReportedTotal] = []
+        var undisclosedYears: [(year: Int, stages: Int)] = []
         for summary in c.rows.summariesPerYear() {
             let year = summary.start.year
             let rowsOfYear = c.rows.filter { $0.date.year == year }
@@ -29,7 +30,7 @@ enum PerYearChart {
             let differs = official.map { $0.value != known || unknown > 0 } ?? false
             bars.append(.init(label: label, value: known, valueLabel: lang.number(known) + (unknown > 0 ? "*" : ""),
                               style: inProgress || cutAtStart ? .partial : .normal, reference: differs ? official?.value : nil))
-            if unknown > 0 { notes.append(strings.undisclosedExcluded(year, unknown)) }
+            if unknown > 0 { undisclosedYears.append((year, unknown)) }
             var item = "\(label), \(lang.number(known))"
             if unknown > 0 { item += " (" + lang.count(unknown, .stage) + (lang == .en ? " undisclosed)" : " не розголошено)") }
             descriptions.append(item)
@@ -44,6 +45,11 @@ enum PerYearChart {
         var legend = [LegendItem(.bar, strings.record)]
         if bars.contains(where: { $0.style == .partial }) { legend.append(LegendItem(.partial, strings.yearInProgress)) }
         if bars.contains(where: { $0.reference != nil }) { legend.append(LegendItem(.referenceLine, strings.officialTotal)) }
+        if undisclosedYears.count <= 2 {
+            notes += undisclosedYears.map { strings.undisclosedExcluded($0.year, $0.stages) }
+        } else {
+            notes.append(strings.undisclosedExcludedYears(undisclosedYears.count, undisclosedYears.map(\.stages).reduce(0, +)))
+        }
         if !officialItems.isEmpty { notes.append(strings.officialDiffers(officialItems)) }
         let spec = ChartSpec(
             id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle,

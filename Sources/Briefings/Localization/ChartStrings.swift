@@ -58,6 +58,10 @@ struct ChartStrings {
         t("* \(year): without \(language.count(stages, .stage)) whose numbers were not disclosed.",
           "* \(year): без \(language.count(stages, .stage)), кількість яких не розголошено.")
     }
+    func undisclosedExcludedYears(_ years: Int, _ stages: Int) -> String {
+        t("* \(language.count(years, .year)) leave out \(language.count(stages, .stage)) whose numbers were not disclosed.",
+          "* \(language.count(years, .year)): без \(language.count(stages, .stage)), кількість яких не розголошено.")
+    }
     func officialDiffers(_ items: [String]) -> String {
         t("Official totals where they differ from the record: ", "Офіційні підсумки, де вони відрізняються від запису: ") + items.joined(separator: "; ") + "."
     }

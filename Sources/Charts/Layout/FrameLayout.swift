@@ -57,7 +57,16 @@ struct FrameLayout {
         let (footerAscent, _) = measurer.metrics(footerFont)
         var footerLines: [(text: String, anchor: TextAnchor)] = []
         if let note = spec.note, !note.isEmpty {
-            footerLines += TextLayout.wrap(note, font: footerFont, width: contentWidth, measurer: measurer).map { ($0, .start) }
+            var noteLines = TextLayout.wrap(note, font: footerFont, width: contentWidth, measurer: measurer)
+            // A note longer than a quarter of the chart is cut with an ellipsis; the whole text is in the alt text and data files.
+            let room = max(1, Int(height * 0.25 / footerLine))
+            if noteLines.count > room {
+                noteLines = Array(noteLines.prefix(room))
+                var last = noteLines[room - 1]
+                while !last.isEmpty, measurer.width(last + " …", font: footerFont) > contentWidth { last.removeLast() }
+                noteLines[room - 1] = last + " …"
+            }
+            footerLines += noteLines.map { ($0, .start) }
         }
         let bylineWidth = spec.byline.map { measurer.width($0, font: footerFont) } ?? 0
         let sharesLine = spec.byline != nil && bylineWidth < contentWidth * 0.45

@@ -11,8 +11,11 @@ enum BarLayout {
         let plotX = body.x + axis.labelWidth + style.px(10)
         let band = (body.maxX - plotX) / Double(n)
         // Category labels may wrap ("2026," over "to 5 Feb"); the tallest sets the space under the plot.
-        let categoryLines = series.bars.map { bar in
-            TextLayout.wrap(bar.label, font: font, width: max(band - style.px(6), font.size), measurer: measurer)
+        let widest = series.bars.map { $0.label.split(separator: " ").map { measurer.width(String($0), font: font) }.max() ?? 0 }.max() ?? 0
+        // Labels wrap at spaces; when even single words are wider than a band, only every k-th is shown.
+        let every = widest <= band - style.px(6) ? 1 : Int((widest + style.px(12)) / band) + 1
+        let categoryLines = series.bars.enumerated().map { i, bar in
+            i % every == 0 ? TextLayout.wrap(bar.label, font: font, width: every == 1 ? band - style.px(6) : .infinity, measurer: measurer) : []
         }
         let labelRows = Double(categoryLines.map(\.count).max() ?? 1)
         let valueSpace = lineHeight + style.px(6)
@@ -24,6 +27,7 @@ enum BarLayout {
         let barWidth = min(band * 0.64, style.px(150))
         var labels: [Mark] = []
         var bars: [Mark] = []
+        var lastCategoryRight = -Double.infinity
         for (i, bar) in series.bars.enumerated() {
             let centre = plot.x + band * (Double(i) + 0.5)
             let x = centre - barWidth / 2
@@ -43,9 +47,15 @@ enum BarLayout {
             }
             labels.append(.label(bar.valueLabel, at: Point(centre, labelBase - style.px(6)),
                                  font: bar.style == .highlight ? style.labelBold : font, color: theme.text, anchor: .middle, measurer: measurer))
-            for (row, line) in categoryLines[i].enumerated() {
-                marks.append(.label(line, at: Point(centre, plot.maxY + style.px(8) + ascent + Double(row) * lineHeight),
-                                    font: font, color: theme.mutedText, anchor: .middle, measurer: measurer))
+            // Kept within the plot's width, clear of the value axis labels at the left, and of the previous category.
+            let w = categoryLines[i].map { measurer.width($0, font: font) }.max() ?? 0
+            let labelX = min(max(centre, plot.x + w / 2), plot.maxX - w / 2)
+            if !categoryLines[i].isEmpty, labelX - w / 2 >= lastCategoryRight + style.px(6) {
+                lastCategoryRight = labelX + w / 2
+                for (row, line) in categoryLines[i].enumerated() {
+                    marks.append(.label(line, at: Point(labelX, plot.maxY + style.px(8) + ascent + Double(row) * lineHeight),
+                                        font: font, color: theme.mutedText, anchor: .middle, measurer: measurer))
+                }
             }
         }
         // Axis labels are placed first; a value label that would touch one is left out, never drawn over it.
