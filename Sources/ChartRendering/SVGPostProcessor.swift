@@ -4,49 +4,64 @@ import Charts
 ///
 /// Cairo names ids with process-global counters (`surface5`) and repeats glyph ids across
 /// documents, so two charts inlined in one page collide and re-renders differ. Every id is
-/// renamed to `<chart id>-<n>` in order of first appearance, and references follow.
+/// renamed to `<chart id>-<n>` in order of first appearance, and references (`#id`) follow.
 /// Then `role="img"`, `aria-labelledby`, `<title>` and `<desc>` are added.
+/// Works on UTF-8 bytes: the documents are large and the patterns ASCII.
 enum SVGPostProcessor {
     static func process(_ svg: String, scene: Scene) -> String {
         let prefix = XML.idSafe(scene.id)
-        var renamed: [String: String] = [:]
-        var out = ""
-        out.reserveCapacity(svg.utf8.count + 512)
-        var rest = Substring(svg)
-        // First pass: every id="…" in order.
-        var scan = Substring(svg)
-        while let range = scan.range(of: "id=\"") {
-            let after = scan[range.upperBound...]
-            guard let end = after.firstIndex(of: "\"") else { break }
-            let id = String(after[..<end])
-            if renamed[id] == nil { renamed[id] = "\(prefix)-\(renamed.count + 1)" }
-            scan = after[end...]
+        let bytes = Array(svg.utf8)
+        let n = bytes.count
+        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), close = UInt8(ascii: ")")
+        let idOpen = Array("id=\"".utf8)
+
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            guard i + pattern.count <= n else { return false }
+            for k in 0..<pattern.count where bytes[i + k] != pattern[k] { return false }
+            return true
         }
-        // Second pass: rewrite id="x", href="#x" and url(#x).
-        while let index = rest.firstIndex(where: { $0 == "i" || $0 == "#" }) {
-            out += rest[..<index]
-            rest = rest[index...]
-            if rest.hasPrefix("id=\""), let end = rest.dropFirst(4).firstIndex(of: "\"") {
-                let id = String(rest[rest.index(rest.startIndex, offsetBy: 4)..<end])
-                out += "id=\"\(renamed[id] ?? id)\""
-                rest = rest[rest.index(after: end)...]
-            } else if rest.hasPrefix("#") {
-                let nameEnd = rest.dropFirst().firstIndex(where: { $0 == "\"" || $0 == ")" }) ?? rest.endIndex
-                let id = String(rest[rest.index(after: rest.startIndex)..<nameEnd])
-                if let new = renamed[id] {
-                    out += "#" + new
-                    rest = rest[nameEnd...]
-                } else {
-                    out += "#"
-                    rest = rest.dropFirst()
-                }
-            } else {
-                out.append(rest[rest.startIndex])
-                rest = rest.dropFirst()
+        // First pass: every id="…" in order of appearance.
+        var renamed: [[UInt8]: [UInt8]] = [:]
+        var i = 0
+        while i < n {
+            if bytes[i] == UInt8(ascii: "i"), (i == 0 || bytes[i - 1] == UInt8(ascii: " ")), matches(idOpen, at: i) {
+                var end = i + idOpen.count
+                while end < n, bytes[end] != quote { end += 1 }
+                let id = Array(bytes[(i + idOpen.count)..<end])
+                if renamed[id] == nil { renamed[id] = Array("\(prefix)-\(renamed.count + 1)".utf8) }
+                i = end
             }
+            i += 1
         }
-        out += rest
-        return addAccessibility(out, scene: scene, prefix: prefix)
+        // Second pass: rewrite id="x" and every #x that names one of them.
+        var out: [UInt8] = []
+        out.reserveCapacity(n + n / 8 + 512)
+        i = 0
+        while i < n {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "i"), (i == 0 || bytes[i - 1] == UInt8(ascii: " ")), matches(idOpen, at: i) {
+                var end = i + idOpen.count
+                while end < n, bytes[end] != quote { end += 1 }
+                let id = Array(bytes[(i + idOpen.count)..<end])
+                out += idOpen
+                out += renamed[id] ?? id
+                i = end
+                continue
+            }
+            if byte == hash {
+                var end = i + 1
+                while end < n, bytes[end] != quote, bytes[end] != close { end += 1 }
+                if let new = renamed[Array(bytes[(i + 1)..<end])] {
+                    out.append(hash)
+                    out += new
+                    i = end
+                    continue
+                }
+            }
+            out.append(byte)
+            i += 1
+        }
+        return addAccessibility(String(decoding: out, as: UTF8.self), scene: scene, prefix: prefix)
     }
 
     private static func addAccessibility(_ svg: String, scene: Scene, prefix: String) -> String {

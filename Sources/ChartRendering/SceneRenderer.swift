@@ -17,15 +17,27 @@ public enum SceneRenderer {
     /// The scene as PNG at `scale` × its size, recording 72 × `scale` pixels per inch.
     ///
     /// - Parameter level: zlib level, 1 (fast, larger) to 9 (slow, smaller).
-    public static func png(_ scene: Scene, scale: Int, level: Int32 = 3) throws -> [UInt8] {
+    ///
+    /// The image is drawn in bands of rows, each band encoded as soon as it is drawn, so that a
+    /// 2400 × 1350 chart needs a tenth of its full-size surface.
+    public static func png(_ scene: Scene, scale: Int, level: Int32 = 3, bandHeight: Int = 128) throws -> [UInt8] {
         let width = Int((scene.width * Double(scale)).rounded()), height = Int((scene.height * Double(scale)).rounded())
-        let surface = try ImageSurface(width: width, height: height)
-        let context = try Context(surface)
-        context.scale(Double(scale), Double(scale))
-        draw(scene, on: context)
-        try context.check("draw \(scene.id) as PNG")
-        try surface.flush()
-        return try PNGEncoder.encode(surface, level: level, pixelsPerInch: 72 * Double(scale))
+        let band = min(height, max(1, bandHeight))
+        let surface = try ImageSurface(width: width, height: band)
+        let writer = try PNGEncoder.Writer(width: width, height: height, opaque: scene.background.alpha >= 1,
+                                           level: level, pixelsPerInch: 72 * Double(scale))
+        var top = 0
+        while top < height {
+            let context = try Context(surface)
+            context.translate(0, -Double(top))
+            context.scale(Double(scale), Double(scale))
+            draw(scene, on: context)
+            try context.check("draw \(scene.id) as PNG")
+            try surface.flush()
+            try writer.add(rows: min(band, height - top), of: surface)
+            top += band
+        }
+        return try writer.finish()
     }
 
     /// Draws every mark in order.

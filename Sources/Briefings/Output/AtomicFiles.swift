@@ -22,7 +22,7 @@ public enum AtomicFiles {
         var written: [String] = []
         for (name, bytes) in files {
             let path = (directory as NSString).appendingPathComponent(name)
-            if let existing = manager.contents(atPath: path), existing.elementsEqual(bytes) { continue }
+            if let existing = manager.contents(atPath: path), existing.count == bytes.count, [UInt8](existing) == bytes { continue }
             let temporary = (directory as NSString).appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             guard manager.createFile(atPath: temporary, contents: Data(bytes)) else {
                 throw Failure(path: path, reason: "the directory is not writable, or the disk is full")

@@ -1,3 +1,4 @@
+import Foundation
 import ChartRendering
 import Charts
 import ExchangeModel
@@ -18,14 +19,37 @@ public enum ChartFiles {
         let width = options.first { $0.0 == "width" }.flatMap { Double($0.1) } ?? 1200
         let height = options.first { $0.0 == "height" }.flatMap { Double($0.1) } ?? 675
         let scene = ChartEngine.scene(spec, width: width, height: height, theme: theme, measurer: measurer)
-        var files: [(String, [UInt8])] = []
-        if formats.contains(.svg) { files.append(("\(spec.id).svg", Array(try SceneRenderer.svg(scene).utf8))) }
-        if formats.contains(.png) { files.append(("\(spec.id).png", try SceneRenderer.png(scene, scale: scale, level: pngLevel))) }
+        // SVG and PNG are independent surfaces: render them on two cores at once.
+        let images = try renderImages(scene, formats: formats, scale: scale, pngLevel: pngLevel)
+        var files: [(String, [UInt8])] = zip(formats, images).map { ("\(spec.id).\($0.rawValue)", $1) }
         files.append(("\(spec.id).alt.txt", Array((spec.description + "\n").utf8)))
         let csv = content.table.map { CSV.line($0) }.joined()
         files.append(("\(spec.id).csv", Array(csv.utf8)))
         files.append(("\(spec.id).json", Array(provenance(content, csv: csv, options: options).utf8)))
         return files
+    }
+
+    private final class Results: @unchecked Sendable {
+        let lock = NSLock()
+        var values: [Int: Result<[UInt8], any Error>] = [:]
+        func set(_ index: Int, _ value: Result<[UInt8], any Error>) {
+            lock.lock()
+            values[index] = value
+            lock.unlock()
+        }
+    }
+
+    private static func renderImages(_ scene: Scene, formats: [Format], scale: Int, pngLevel: Int32) throws -> [[UInt8]] {
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            results.set(index, Result {
+                switch formats[index] {
+                case .svg: Array(try SceneRenderer.svg(scene).utf8)
+                case .png: try SceneRenderer.png(scene, scale: scale, level: pngLevel)
+                }
+            })
+        }
+        return try formats.indices.map { index in try results.values[index]!.get() }
     }
 
     /// Title, period, sources, options and a SHA-256 of the data, as Our World in Data publishes beside a chart.
