@@ -1,3 +1,4 @@
+import Foundation
 import Cairo
 import Charts
 
@@ -16,32 +17,62 @@ public enum SceneRenderer {
 
     /// The scene as PNG at `scale` × its size, recording 72 × `scale` pixels per inch.
     ///
-    /// - Parameter level: zlib level, 1 (fast, larger) to 9 (slow, smaller).
+    /// The image is cut into horizontal slices, one per core; each slice is drawn in bands of rows
+    /// and deflated as it goes, and the slices are joined into one zlib stream. A 2400 × 1350 chart
+    /// thus never needs its full-size surface, and compression runs on both cores.
     ///
-    /// The image is drawn in bands of rows, each band encoded as soon as it is drawn, so that a
-    /// 2400 × 1350 chart needs a tenth of its full-size surface.
-    public static func png(_ scene: Scene, scale: Int, level: Int32 = 3, bandHeight: Int = 128) throws -> [UInt8] {
+    /// - Parameter level: zlib level, 1 (fast, larger) to 9 (slow, smaller).
+    public static func png(_ scene: Scene, scale: Int, level: Int32 = 3, bandHeight: Int = 128, slices: Int = 2) throws -> [UInt8] {
         let width = Int((scene.width * Double(scale)).rounded()), height = Int((scene.height * Double(scale)).rounded())
-        let band = min(height, max(1, bandHeight))
+        let count = max(1, min(slices, height / max(1, bandHeight)))
+        let opaque = scene.background.alpha >= 1
+        let bounds = (0...count).map { height * $0 / count }
+        let parts = try (0..<count).map { try PNGEncoder.Part(width: width, opaque: opaque, level: level, isLast: $0 == count - 1) }
+        final class Failure: @unchecked Sendable { var error: (any Error)?; let lock = NSLock() }
+        let failure = Failure()
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            do {
+                try renderSlice(scene, scale: scale, rows: bounds[index]..<bounds[index + 1], width: width,
+                                bandHeight: bandHeight, into: parts[index])
+            } catch {
+                failure.lock.lock()
+                failure.error = failure.error ?? error
+                failure.lock.unlock()
+            }
+        }
+        if let error = failure.error { throw error }
+        return PNGEncoder.assemble(parts: parts, width: width, height: height, pixelsPerInch: 72 * Double(scale))
+    }
+
+    /// Draws rows `rows` band by band into `part`; a slice below the first also draws the row above it, to filter against.
+    private static func renderSlice(_ scene: Scene, scale: Int, rows: Range<Int>, width: Int, bandHeight: Int,
+                                    into part: PNGEncoder.Part) throws {
+        let extra = rows.lowerBound > 0 ? 1 : 0
+        let band = min(rows.count + extra, max(2, bandHeight))
         let surface = try ImageSurface(width: width, height: band)
-        let writer = try PNGEncoder.Writer(width: width, height: height, opaque: scene.background.alpha >= 1,
-                                           level: level, pixelsPerInch: 72 * Double(scale))
-        var top = 0
-        while top < height {
+        var top = rows.lowerBound - extra
+        var first = true
+        while top < rows.upperBound {
             let context = try Context(surface)
             context.translate(0, -Double(top))
             context.scale(Double(scale), Double(scale))
             draw(scene, on: context)
             try context.check("draw \(scene.id) as PNG")
             try surface.flush()
-            try writer.add(rows: min(band, height - top), of: surface)
-            top += band
+            let available = min(band, rows.upperBound - top)
+            var start = 0
+            if first, extra == 1 {
+                try part.setPreviousRow(0, of: surface)
+                start = 1
+            }
+            first = false
+            try part.add(rows: start..<available, of: surface, final: top + available >= rows.upperBound)
+            top += available
         }
-        return try writer.finish()
     }
 
-    /// Draws every mark in order.
-    static func draw(_ scene: Scene, on c: Context) {
+    /// Draws every mark in order (public for checks that compare renderings).
+    public static func draw(_ scene: Scene, on c: Context) {
         set(c, scene.background)
         c.rectangle(0, 0, scene.width, scene.height)
         c.fill()

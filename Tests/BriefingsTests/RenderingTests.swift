@@ -121,3 +121,23 @@ struct RenderingTests {
         #expect(colour(bar2024.x + 3, bar2024.y - 3)?.hex == colours.background.hex)
     }
 }
+
+extension RenderingTests {
+    @Test func slicedBandedPNGEqualsTheWholeSurfaceEncodedAtOnce() throws {
+        // Given a scene drawn on one full-size surface and encoded in one slice
+        let scene = try Self.scene(.perExchange, theme: "dark")
+        let surface = try ImageSurface(width: 1200, height: 675)
+        let context = try Context(surface)
+        SceneRenderer.draw(scene, on: context)
+        try surface.flush()
+        let whole = try ImageSurface(png: try PNGEncoder.encode(surface, level: 3, pixelsPerInch: 72))
+        // When it is drawn in bands of 50 rows, in 3 slices compressed apart
+        let sliced = try ImageSurface(png: try SceneRenderer.png(scene, scale: 1, bandHeight: 50, slices: 3))
+        // Then every pixel is the same
+        var differing = 0
+        for y in stride(from: 0, to: 675, by: 1) {
+            for x in stride(from: 0, to: 1200, by: 3) where whole.pixel(x: x, y: y)! != sliced.pixel(x: x, y: y)! { differing += 1 }
+        }
+        #expect(differing == 0)
+    }
+}
