@@ -22,8 +22,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## Release build; the Swift runtime linked in statically halves process start-up (see Benchmarks/README.md).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## The main job. For now: seed the store (first run) and reconcile the record with the reported totals.
 briefing: build
@@ -32,7 +33,10 @@ briefing: build
 test: deps
 	$(SWIFT) test
 
+## Benchmarks: installs the anchors (matplotlib, gnuplot) when missing.
 bench: release
+	@python3 -c "import matplotlib" 2>/dev/null || pip install -q matplotlib
+	@command -v gnuplot >/dev/null || ($(SUDO) apt-get install -y -qq gnuplot-nox >/dev/null)
 	python3 Benchmarks/bench.py
 
 clean:

@@ -37,42 +37,102 @@ def measure(args, env=None, prepare=None):
         peaks.append(usage.ru_maxrss / 1024)
     return statistics.median(times), max(peaks)
 
+def import_cases(work):
+    synthetic = os.path.join(work, "synthetic-100k.csv")
+    with open(synthetic, "w") as f:
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "synthetic.py"), "100000"], stdout=f, check=True)
+    db = os.path.join(work, "bench.sqlite")
+
+    def fresh():
+        for suffix in ("", "-journal"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+
+    rows = []
+    t, m = measure([BIN, "import", synthetic, "--database", db, "--no-seed", "--now", "2026-11-26"], prepare=fresh)
+    rows.append(("import 100,000 synthetic exchanges (empty store)", t, m, "< 2 s, < 150 MiB", t < 2 and m < 150))
+    t, m = measure([BIN, "import", synthetic, "--database", db, "--no-seed", "--now", "2026-11-26"])
+    rows.append(("re-import the same 100,000 (nothing to change)", t, m, "", None))
+    seeded = os.path.join(work, "seeded.sqlite")
+    env = dict(os.environ, HOMECOMING_DATA=os.path.join(ROOT, "Data"))
+    t, m = measure([BIN, "check", "--database", seeded, "--now", "2026-11-26"], env=env,
+                   prepare=lambda: os.path.exists(seeded) and os.remove(seeded))
+    rows.append(("seed from Data/ + check (bundled, first run)", t, m, "", None))
+    return rows, db
+
+
+def chart_cases(work, synthetic_db):
+    """homecoming chart per-year + per-exchange (SVG + PNG at 2x, article), beside matplotlib and gnuplot."""
+    seeded = os.path.join(work, "charts.sqlite")
+    env = dict(os.environ, HOMECOMING_DATA=os.path.join(ROOT, "Data"), HOMECOMING_DATABASE=seeded)
+    subprocess.run([BIN, "check", "--now", "2026-11-26"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    out = os.path.join(work, "charts")
+    rows, ours = [], {}
+    for kind in ("per-year", "per-exchange"):
+        ours[kind] = measure([BIN, "chart", kind, "--now", "2026-11-26", "--out", out], env=env)
+        rows.append((f"homecoming chart {kind}", *ours[kind], "", None))
+    total = sum(t for t, _ in ours.values())
+    peak = max(m for _, m in ours.values())
+
+    anchors = {}
+    mpl_out, gp_out = os.path.join(work, "mpl"), os.path.join(work, "gnuplot")
+    os.makedirs(mpl_out, exist_ok=True)
+    os.makedirs(gp_out, exist_ok=True)
+    anchor_dir = os.path.join(ROOT, "Benchmarks", "anchors")
+    try:
+        import matplotlib  # noqa: F401
+        anchors["matplotlib"] = measure([sys.executable, os.path.join(anchor_dir, "charts_matplotlib.py"), out, mpl_out])
+    except ImportError:
+        print("matplotlib is not installed: pip install matplotlib", file=sys.stderr)
+    if shutil.which("gnuplot"):
+        anchors["gnuplot"] = measure(["/bin/bash", os.path.join(anchor_dir, "charts_gnuplot.sh"), out, gp_out])
+    else:
+        print("gnuplot is not installed: apt-get install gnuplot-nox", file=sys.stderr)
+    for name, (t, m) in anchors.items():
+        rows.append((f"{name}: the same two charts, SVG + PNG", t, m, "", None))
+    rows.append(("homecoming, both charts (sum of the two)", total, peak, "< 40 MiB", peak < 40))
+    if "matplotlib" in anchors:
+        ratio = anchors["matplotlib"][0] / total
+        rows.append((f"  {ratio:.1f}x faster than matplotlib", total, peak, ">= 20x", ratio >= 20))
+    if "gnuplot" in anchors:
+        ratio = anchors["gnuplot"][0] / total
+        rows.append((f"  {ratio:.1f}x faster than gnuplot", total, peak, ">= 4x", ratio >= 4))
+
+    env100k = dict(os.environ, HOMECOMING_DATABASE=synthetic_db)
+    big = [measure([BIN, "chart", kind, "--now", "2026-11-26", "--out", os.path.join(work, "big")], env=env100k)
+           for kind in ("per-year", "per-exchange")]
+    t100k, m100k = sum(t for t, _ in big), max(m for _, m in big)
+    rows.append(("homecoming, both charts, 100,000 synthetic exchanges", t100k, m100k, "< 0.3 s, < 150 MiB", t100k < 0.3 and m100k < 150))
+
+    sizes = []
+    for level in (1, 3, 6, 9):
+        t, _ = measure([BIN, "chart", "per-year", "--format", "png", "--png-compression", str(level), "--now", "2026-11-26",
+                        "--out", os.path.join(work, f"level{level}")], env=env)
+        sizes.append((level, t, os.path.getsize(os.path.join(work, f"level{level}", "per-year.png"))))
+    return rows, sizes
+
+
 def main():
     if not os.path.exists(BIN):
-        sys.exit("build first: swift build -c release")
+        sys.exit("build first: make release")
     work = tempfile.mkdtemp(prefix="homecoming-bench-")
     try:
-        synthetic = os.path.join(work, "synthetic-100k.csv")
-        with open(synthetic, "w") as f:
-            subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "synthetic.py"), "100000"], stdout=f, check=True)
-        db = os.path.join(work, "bench.sqlite")
-
-        def fresh():
-            for suffix in ("", "-journal"):
-                if os.path.exists(db + suffix):
-                    os.remove(db + suffix)
-
-        rows = []
-        t, m = measure([BIN, "import", synthetic, "--database", db, "--no-seed", "--now", "2026-11-26"], prepare=fresh)
-        rows.append(("import 100,000 synthetic exchanges (empty store)", t, m, "< 2 s", "< 150 MiB", t < 2 and m < 150))
-        t, m = measure([BIN, "import", synthetic, "--database", db, "--no-seed", "--now", "2026-11-26"])
-        rows.append(("re-import the same 100,000 (nothing to change)", t, m, "", "", None))
-        seeded = os.path.join(work, "seeded.sqlite")
-        env = dict(os.environ, HOMECOMING_DATA=os.path.join(ROOT, "Data"))
-        t, m = measure([BIN, "check", "--database", seeded, "--now", "2026-11-26"], env=env,
-                       prepare=lambda: os.path.exists(seeded) and os.remove(seeded))
-        rows.append(("seed from Data/ + check (bundled, first run)", t, m, "", "", None))
-
-        print(f"{'case':52} {'median':>9} {'peak':>10}  target")
+        imports, synthetic_db = import_cases(work)
+        charts, sizes = chart_cases(work, synthetic_db)
+        print(f"{'case':58} {'median':>9} {'peak':>10}  target")
         ok = True
-        for name, t, m, tt, mt, passed in rows:
+        for name, t, m, target, passed in imports + charts:
             mark = "" if passed is None else ("  ok" if passed else "  MISSED")
             ok = ok and passed is not False
-            print(f"{name:52} {t * 1000:7.0f} ms {m:6.1f} MiB  {tt} {mt}{mark}")
+            print(f"{name:58} {t * 1000:7.1f} ms {m:6.1f} MiB  {target}{mark}")
+        print("\nPNG compression (per-year, 2400x1350, whole process):")
+        for level, t, size in sizes:
+            print(f"  level {level}: {t * 1000:6.1f} ms  {size / 1024:7.1f} KiB")
         print(f"({RUNS} runs each, release build, {os.cpu_count()} cores)")
         sys.exit(0 if ok else 1)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
 
 if __name__ == "__main__":
     main()

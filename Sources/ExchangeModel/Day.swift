@@ -22,11 +22,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else.
     public init?(iso text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-              let y = Day.digits(utf8[0..<4]), let m = Day.digits(utf8[5..<7]), let d = Day.digits(utf8[8..<10])
-        else { return nil }
+        // Read in place where the string allows it: dates are parsed for every stored row.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Day.parse($0) } ?? Day.parse(Array(text.utf8))
+        guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    private static func parse(_ utf8: some RandomAccessCollection<UInt8>) -> (Int, Int, Int)? {
+        guard utf8.count == 10 else { return nil }
+        var values = [0, 0, 0]
+        var field = 0
+        for (i, byte) in utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                field += 1
+                continue
+            }
+            guard byte >= 48, byte <= 57 else { return nil }
+            values[field] = values[field] * 10 + Int(byte - 48)
+        }
+        return (values[0], values[1], values[2])
     }
 
     /// Whether `text` has the shape `YYYY-MM-DD`, valid or not (tells "2024-02-30" from "30/12/2024").

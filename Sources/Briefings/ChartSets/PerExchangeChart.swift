@@ -5,11 +5,22 @@ import ExchangeModel
 enum PerExchangeChart {
     /// One exchange: its stages in the period.
     struct Group {
-        var key: Day
-        var stages: [Exchange]
+        let key: Day
+        private(set) var stages: [Exchange] = []
+        /// Kept up to date as stages are added: sorting reads them often.
+        private(set) var known = 0
+        private(set) var undisclosed = 0
         var first: Day { stages[0].date }
-        var known: Int { stages.compactMap(\.returnedTotal).reduce(0, +) }
-        var undisclosed: Int { stages.filter { $0.returnedTotal == nil }.count }
+
+        init(key: Day, stage: Exchange) {
+            self.key = key
+            add(stage)
+        }
+
+        mutating func add(_ stage: Exchange) {
+            stages.append(stage)
+            if let value = stage.returnedTotal { known += value } else { undisclosed += 1 }
+        }
     }
 
     enum Bucket { case exchange, month, year }
@@ -19,9 +30,9 @@ enum PerExchangeChart {
         var byKey: [Day: Int] = [:]
         var groups: [Group] = []
         for row in c.rows {
-            if let i = byKey[row.exchangeKey] { groups[i].stages.append(row) } else {
+            if let i = byKey[row.exchangeKey] { groups[i].add(row) } else {
                 byKey[row.exchangeKey] = groups.count
-                groups.append(Group(key: row.exchangeKey, stages: [row]))
+                groups.append(Group(key: row.exchangeKey, stage: row))
             }
         }
         // Too many bars to tell apart (less than ~4 px each): sum per month, or per year.
@@ -49,20 +60,20 @@ enum PerExchangeChart {
             }
         case .month, .year:
             table = [["period_start", "period_end", "exchanges", "returned_known", "undisclosed_stages"]]
-            var sums: [Day: (known: [Int], undisclosed: Int, exchanges: Int)] = [:]
+            var sums: [Day: (known: Int, undisclosed: Int, exchanges: Int)] = [:]
             for g in groups {
                 let key = bucket == .month ? Day(year: g.first.year, month: g.first.month, day: 1)! : g.first.startOfYear
-                var entry = sums[key] ?? ([], 0, 0)
-                entry.known.append(g.known)
+                var entry = sums[key] ?? (0, 0, 0)
+                entry.known += g.known
                 entry.undisclosed += g.undisclosed
                 entry.exchanges += 1
                 sums[key] = entry
             }
             let keys = sums.keys.sorted()
-            let top = Set(keys.sorted { (sums[$0]!.known.reduce(0, +), $1) > (sums[$1]!.known.reduce(0, +), $0) }.prefix(labelCount(c.request.width)))
-            for key in keys {
-                let entry = sums[key]!
-                let total = entry.known.reduce(0, +)
+            let totals = keys.map { sums[$0]?.known ?? 0 }
+            let top = Set(keys.indices.sorted { (totals[$0], keys[$1]) > (totals[$1], keys[$0]) }.prefix(labelCount(c.request.width)).map { keys[$0] })
+            for (key, total) in zip(keys, totals) {
+                let entry = sums[key] ?? (0, 0, 0)
                 let periodEnd = bucket == .month ? Day(year: key.year, month: key.month, day: Day.daysIn(month: key.month, year: key.year))! : key.endOfYear
                 let isLatest = key == keys.last
                 items.append(Timeline.Item(position: Double(key.daysSinceEpoch), segments: [total], hasUndisclosed: entry.undisclosed > 0,

@@ -12,9 +12,8 @@ enum PerYearChart {
         var notes: [String] = []
         var used: [ReportedTotal] = []
         var undisclosedYears: [(year: Int, stages: Int)] = []
-        for summary in c.rows.summariesPerYear() {
+        for (summary, rowsOfYear) in c.rows.summariesPerYear() {
             let year = summary.start.year
-            let rowsOfYear = c.rows.filter { $0.date.year == year }
             let lastDay = rowsOfYear.last?.date ?? summary.end
             let firstDay = rowsOfYear.first?.date ?? summary.start
             // A year is in progress when the period (or the record) stops before it ends.

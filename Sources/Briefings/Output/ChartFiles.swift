@@ -63,7 +63,15 @@ public enum ChartFiles {
         out += "  \"options\": {" + options.map { "\(JSON.quote($0.0)): \(JSON.quote($0.1))" }.joined(separator: ", ") + "},\n"
         out += "  \"data\": {\"file\": \(JSON.quote("\(spec.id).csv")), \"rows\": \(max(0, content.table.count - 1)), \"sha256\": \(JSON.quote(SHA256.hex(Array(csv.utf8))))},\n"
         out += "  \"source_line\": \(JSON.quote(spec.source)),\n"
-        out += "  \"sources\": [\n" + content.sources.map { "    {\"name\": \(JSON.quote($0.name)), \"url\": \(JSON.quote($0.url))}" }.joined(separator: ",\n") + "\n  ],\n"
+        out += "  \"sources\": [\n"
+        for (i, source) in content.sources.enumerated() {
+            out += i == 0 ? "    {\"name\": " : ",\n    {\"name\": "
+            out += JSON.quote(source.name)
+            out += ", \"url\": "
+            out += JSON.quote(source.url)
+            out += "}"
+        }
+        out += "\n  ],\n"
         out += "  \"generated_by\": \"homecoming\"\n}\n"
         return out
     }
@@ -81,6 +89,13 @@ enum CSV {
 
 enum JSON {
     static func quote(_ text: String) -> String {
+        // Most strings (URLs, names) need no escaping: copy them whole.
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C { return false }
+            return true
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -21,9 +21,13 @@ public struct PeriodSummary: Hashable, Sendable {
 
     /// Summarises the rows of `exchanges` dated from `start` to `end`, both included.
     public init(_ exchanges: some Sequence<Exchange>, from start: Day, to end: Day) {
+        self.init(rowsInPeriod: exchanges.filter { $0.date >= start && $0.date <= end }, from: start, to: end)
+    }
+
+    /// Summarises rows already known to lie in the period.
+    public init(rowsInPeriod inPeriod: [Exchange], from start: Day, to end: Day) {
         self.start = start
         self.end = end
-        let inPeriod = exchanges.filter { $0.date >= start && $0.date <= end }
         rows = inPeriod.count
         self.exchanges = Set(inPeriod.map(\.exchangeKey)).count
         returned = KnownSum(inPeriod.map(\.returnedTotal))
@@ -44,13 +48,13 @@ public struct PeriodSummary: Hashable, Sendable {
 }
 
 extension Sequence where Element == Exchange {
-    /// One summary per calendar year that has at least one row, oldest first.
-    public func summariesPerYear() -> [PeriodSummary] {
-        let all = Array(self)
-        let years = Set(all.map(\.date.year)).sorted()
-        return years.map { year in
+    /// One summary per calendar year that has at least one row, oldest first, with that year's rows.
+    public func summariesPerYear() -> [(summary: PeriodSummary, rows: [Exchange])] {
+        let byYear = Dictionary(grouping: self, by: \.date.year)
+        return byYear.keys.sorted().map { year in
             let first = Day(uncheckedYear: year, month: 1, day: 1)
-            return PeriodSummary(all, from: first, to: first.endOfYear)
+            let rows = byYear[year] ?? []
+            return (PeriodSummary(rowsInPeriod: rows, from: first, to: first.endOfYear), rows)
         }
     }
 }

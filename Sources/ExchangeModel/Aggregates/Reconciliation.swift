@@ -53,8 +53,8 @@ public struct Reconciliation: Sendable {
                               reportedValue: first.value ?? 0, reports: group, recorded: summary.recorded(first.metric))
         }
         let perYear = Dictionary(grouping: comparisons.filter { $0.reports[0].calendarYear != nil }, by: \.start.year)
-        years = exchanges.summariesPerYear().map { summary in
-            Year(summary: summary, comparisons: perYear[summary.start.year] ?? [])
+        years = exchanges.summariesPerYear().map { year in
+            Year(summary: year.summary, comparisons: perYear[year.summary.start.year] ?? [])
         }
         otherPeriods = comparisons.filter { $0.reports[0].calendarYear == nil }
             .sorted { ($0.end, $0.start, $0.metric.order) < ($1.end, $1.start, $1.metric.order) }

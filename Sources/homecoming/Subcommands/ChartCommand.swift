@@ -48,6 +48,11 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp("svg, png or svg,png.", valueName: "formats"))
     var format: String = "svg,png"
 
+    @Option(name: .customLong("png-compression"), help: ArgumentHelp(
+        "zlib level for PNG, 1 (fastest) to 9 (smallest); see Benchmarks/README.md for the trade-off.",
+        valueName: "level"))
+    var pngCompression: Int = 3
+
     @Option(help: ArgumentHelp("The directory to write into (default Output/charts).", valueName: "dir"))
     var out: String = "Output/charts"
 
@@ -62,6 +67,7 @@ struct ChartCommand: ParsableCommand {
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang \(lang): use en or uk") }
         guard (1...3).contains(scale) else { throw ValidationError("--scale \(scale): use 1, 2 or 3") }
+        guard (1...9).contains(pngCompression) else { throw ValidationError("--png-compression \(pngCompression): use 1 to 9") }
         guard Self.dimensions(size) != nil else {
             throw ValidationError("--size \(size): use article, square, wide or WxH (e.g. 800x600), at least 320x240 and at most 4000x4000")
         }
@@ -76,7 +82,11 @@ struct ChartCommand: ParsableCommand {
         }
     }
 
-    var formats: [ChartFiles.Format] { format.split(separator: ",").compactMap { ChartFiles.Format(rawValue: String($0)) } }
+    /// The formats asked for, each once, SVG first.
+    var formats: [ChartFiles.Format] {
+        let asked = Set(format.split(separator: ",").compactMap { ChartFiles.Format(rawValue: String($0)) })
+        return ChartFiles.Format.allCases.filter(asked.contains)
+    }
 
     static func dimensions(_ size: String) -> (Double, Double)? {
         switch size {
@@ -114,7 +124,8 @@ struct ChartCommand: ParsableCommand {
                 let options = [("width", String(Int(width))), ("height", String(Int(height))), ("scale", String(scale)),
                                ("theme", loaded.name), ("lang", lang), ("from", from ?? ""), ("to", to ?? ""), ("format", format)]
                 do {
-                    files += try ChartFiles.render(content, theme: loaded, formats: formats, scale: scale, options: options, measurer: measurer)
+                    files += try ChartFiles.render(content, theme: loaded, formats: formats, scale: scale, pngLevel: Int32(pngCompression),
+                                                   options: options, measurer: measurer)
                 } catch {
                     throw CommandFailure(message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)
                 }
