@@ -14,7 +14,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ExchangeModel"),
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev"])]),
         .target(name: "Cairo", dependencies: ["CCairo"]),
         .target(name: "Charts"),
         .target(name: "ChartRendering", dependencies: ["Charts", "Cairo"]),

@@ -2,5 +2,6 @@
 #define HOMECOMING_CCAIRO_SHIM_H
 #include <cairo.h>
 #include <cairo-svg.h>
+#include <cairo-ft.h>
 #include <zlib.h>
 #endif

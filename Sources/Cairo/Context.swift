@@ -72,6 +72,9 @@ public final class Context {
                                bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
     }
 
+    /// Uses a font loaded from its file.
+    public func setFontFace(_ face: FontFace) { cairo_set_font_face(pointer, face.pointer) }
+
     public func setFontSize(_ size: Double) { cairo_set_font_size(pointer, size) }
 
     /// The advance width of `text` in the current font.

@@ -9,8 +9,11 @@ public final class CairoTextMeasurer: TextMeasuring {
 
     private struct Key: Hashable { var text: String; var font: Font }
 
-    /// A measurer on a 1 × 1 scratch surface.
-    public init() throws(CairoError) {
+    private let typeface: Typeface
+
+    /// A measurer on a 1 × 1 scratch surface, with the fonts the renderer will draw with.
+    public init(typeface: Typeface) throws(CairoError) {
+        self.typeface = typeface
         context = try Context(try ImageSurface(width: 1, height: 1))
     }
 
@@ -31,8 +34,5 @@ public final class CairoTextMeasurer: TextMeasuring {
         return metrics
     }
 
-    private func select(_ font: Font) {
-        context.selectFont(family: font.family, bold: font.bold)
-        context.setFontSize(font.size)
-    }
+    private func select(_ font: Font) { typeface.apply(font, to: context) }
 }

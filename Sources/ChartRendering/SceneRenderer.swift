@@ -6,10 +6,10 @@ import Charts
 public enum SceneRenderer {
     /// The scene as an SVG document in px, with a viewBox, ids prefixed by the scene's id, and
     /// `role="img"`, `<title>` and `<desc>` tied to the root by `aria-labelledby`.
-    public static func svg(_ scene: Scene) throws(CairoError) -> String {
+    public static func svg(_ scene: Scene, typeface: Typeface) throws(CairoError) -> String {
         let surface = try SVGSurface(width: scene.width, height: scene.height)
         let context = try Context(surface)
-        draw(scene, on: context)
+        draw(scene, on: context, typeface: typeface)
         try context.check("draw \(scene.id) as SVG")
         let bytes = try surface.finish()
         return SVGPostProcessor.process(String(decoding: bytes, as: UTF8.self), scene: scene)
@@ -22,7 +22,7 @@ public enum SceneRenderer {
     /// thus never needs its full-size surface, and compression runs on both cores.
     ///
     /// - Parameter level: zlib level, 1 (fast, larger) to 9 (slow, smaller).
-    public static func png(_ scene: Scene, scale: Int, level: Int32 = 3, bandHeight: Int = 128, slices: Int = 2) throws -> [UInt8] {
+    public static func png(_ scene: Scene, typeface: Typeface, scale: Int, level: Int32 = 3, bandHeight: Int = 128, slices: Int = 2) throws -> [UInt8] {
         let width = Int((scene.width * Double(scale)).rounded()), height = Int((scene.height * Double(scale)).rounded())
         let count = max(1, min(slices, height / max(1, bandHeight)))
         let opaque = scene.background.alpha >= 1
@@ -32,7 +32,7 @@ public enum SceneRenderer {
         let failure = Failure()
         DispatchQueue.concurrentPerform(iterations: count) { index in
             do {
-                try renderSlice(scene, scale: scale, rows: bounds[index]..<bounds[index + 1], width: width,
+                try renderSlice(scene, typeface: typeface, scale: scale, rows: bounds[index]..<bounds[index + 1], width: width,
                                 bandHeight: bandHeight, into: parts[index])
             } catch {
                 failure.lock.lock()
@@ -45,7 +45,7 @@ public enum SceneRenderer {
     }
 
     /// Draws rows `rows` band by band into `part`; a slice below the first also draws the row above it, to filter against.
-    private static func renderSlice(_ scene: Scene, scale: Int, rows: Range<Int>, width: Int, bandHeight: Int,
+    private static func renderSlice(_ scene: Scene, typeface: Typeface, scale: Int, rows: Range<Int>, width: Int, bandHeight: Int,
                                     into part: PNGEncoder.Part) throws {
         let extra = rows.lowerBound > 0 ? 1 : 0
         let band = min(rows.count + extra, max(2, bandHeight))
@@ -56,7 +56,7 @@ public enum SceneRenderer {
             let context = try Context(surface)
             context.translate(0, -Double(top))
             context.scale(Double(scale), Double(scale))
-            draw(scene, on: context)
+            draw(scene, on: context, typeface: typeface)
             try context.check("draw \(scene.id) as PNG")
             try surface.flush()
             let available = min(band, rows.upperBound - top)
@@ -72,7 +72,7 @@ public enum SceneRenderer {
     }
 
     /// Draws every mark in order (public for checks that compare renderings).
-    public static func draw(_ scene: Scene, on c: Context) {
+    public static func draw(_ scene: Scene, on c: Context, typeface: Typeface) {
         set(c, scene.background)
         c.rectangle(0, 0, scene.width, scene.height)
         c.fill()
@@ -109,8 +109,7 @@ public enum SceneRenderer {
                 paint(c, fill: fill, stroke: stroke, width: width)
             case let .text(text, _, font, color, _, bounds):
                 set(c, color)
-                c.selectFont(family: font.family, bold: font.bold)
-                c.setFontSize(font.size)
+                typeface.apply(font, to: c)
                 // The box was measured at layout time; its left edge and the baseline place the text.
                 let ascent = c.fontMetrics().ascent
                 c.showText(text, x: bounds.x, y: bounds.y + ascent)

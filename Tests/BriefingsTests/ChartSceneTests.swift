@@ -68,7 +68,7 @@ struct ChartSceneTests {
 
     @Test(arguments: [10, 70, 10_000])
     func textNeverOverlapsTextAtAnySize(exchanges count: Int) throws {
-        let measurer = try CairoTextMeasurer()
+        let measurer = try Fixtures.measurer()
         let data = count == 70 ? Fixtures.bundled.exchanges : Fixtures.synthetic(count)
         for (width, height) in Self.sizes {
             for kind in ChartRequest.Kind.allCases {

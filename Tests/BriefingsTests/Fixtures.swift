@@ -23,6 +23,10 @@ enum Fixtures {
         try! ThemeLoader.load(name, templateDirectories: [root.appendingPathComponent("Templates").path])
     }
 
+    static func typeface(_ theme: String = "light") -> Typeface { Typeface(theme: Fixtures.theme(theme)) }
+
+    static func measurer(_ theme: String = "light") throws -> CairoTextMeasurer { try CairoTextMeasurer(typeface: typeface(theme)) }
+
     static func content(_ kind: ChartRequest.Kind, language: Language = .en, width: Double = 1200, height: Double = 675,
                         exchanges: [Exchange]? = nil) -> ChartContent {
         let request = ChartRequest(kind: kind, language: language, width: width, height: height, organisation: "Homecoming", today: today)

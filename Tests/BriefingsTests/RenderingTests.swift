@@ -43,13 +43,13 @@ struct RenderingTests {
     }
 
     static func scene(_ kind: ChartRequest.Kind, theme: String = "light") throws -> Scene {
-        Fixtures.scene(kind, theme: theme, measurer: try CairoTextMeasurer())
+        Fixtures.scene(kind, theme: theme, measurer: try Fixtures.measurer(theme))
     }
 
     @Test(arguments: ChartRequest.Kind.allCases)
     func svgIsAccessibleXMLInPixels(kind: ChartRequest.Kind) throws {
         let scene = try Self.scene(kind)
-        let svg = try SceneRenderer.svg(scene)
+        let svg = try SceneRenderer.svg(scene, typeface: Fixtures.typeface())
         let reader = try SVGReader.read(svg)
         #expect(reader.root["role"] == "img")
         #expect(reader.root["aria-labelledby"] == "\(kind.rawValue)-title \(kind.rawValue)-desc")
@@ -62,8 +62,8 @@ struct RenderingTests {
     }
 
     @Test func twoChartsInlinedInOnePageHaveNoIdInCommon() throws {
-        let a = try SVGReader.read(try SceneRenderer.svg(try Self.scene(.perYear)))
-        let b = try SVGReader.read(try SceneRenderer.svg(try Self.scene(.perExchange)))
+        let a = try SVGReader.read(try SceneRenderer.svg(try Self.scene(.perYear), typeface: Fixtures.typeface()))
+        let b = try SVGReader.read(try SceneRenderer.svg(try Self.scene(.perExchange), typeface: Fixtures.typeface()))
         #expect(Set(a.ids).count == a.ids.count)
         #expect(Set(a.ids).isDisjoint(with: b.ids))
         #expect(a.ids.allSatisfy { $0.hasPrefix("per-year-") })
@@ -72,9 +72,9 @@ struct RenderingTests {
 
     @Test func reRenderingInOneProcessGivesTheSameBytes() throws {
         let scene = try Self.scene(.perExchange)
-        let svg1 = try SceneRenderer.svg(scene), png1 = try SceneRenderer.png(scene, scale: 2)
-        _ = try SceneRenderer.svg(try Self.scene(.perYear)) // Cairo's global counters move on in between.
-        let svg2 = try SceneRenderer.svg(scene), png2 = try SceneRenderer.png(scene, scale: 2)
+        let svg1 = try SceneRenderer.svg(scene, typeface: Fixtures.typeface()), png1 = try SceneRenderer.png(scene, typeface: Fixtures.typeface(), scale: 2)
+        _ = try SceneRenderer.svg(try Self.scene(.perYear), typeface: Fixtures.typeface()) // Cairo's global counters move on in between.
+        let svg2 = try SceneRenderer.svg(scene, typeface: Fixtures.typeface()), png2 = try SceneRenderer.png(scene, typeface: Fixtures.typeface(), scale: 2)
         #expect(svg1 == svg2)
         #expect(png1 == png2)
     }
@@ -82,14 +82,14 @@ struct RenderingTests {
     @Test func escapesDataInTitleAndDescription() throws {
         var scene = try Self.scene(.perYear)
         scene.title = "<script>alert(1)</script> & \"x\""
-        let svg = try SceneRenderer.svg(scene)
+        let svg = try SceneRenderer.svg(scene, typeface: Fixtures.typeface())
         #expect(!svg.contains("<script>"))
         #expect(try SVGReader.read(svg).titleText == scene.title)
     }
 
     @Test(arguments: [1, 2, 3])
     func pngHasTheScaledSizeAndItsResolution(scale: Int) throws {
-        let png = try SceneRenderer.png(try Self.scene(.perYear), scale: scale)
+        let png = try SceneRenderer.png(try Self.scene(.perYear), typeface: Fixtures.typeface(), scale: scale)
         let image = try ImageSurface(png: png)
         #expect(image.width == 1200 * scale)
         #expect(image.height == 675 * scale)
@@ -111,7 +111,7 @@ struct RenderingTests {
         #expect(abs(bar2024.height / bar2023.height - 1358.0 / 952.0) < 0.01)
 
         // When drawn at 2×
-        let image = try ImageSurface(png: try SceneRenderer.png(scene, scale: 2))
+        let image = try ImageSurface(png: try SceneRenderer.png(scene, typeface: Fixtures.typeface(), scale: 2))
         func colour(_ x: Double, _ y: Double) -> RGBA? {
             image.pixel(x: Int(x * 2), y: Int(y * 2)).map { RGBA(red: Double($0.r) / 255, green: Double($0.g) / 255, blue: Double($0.b) / 255) }
         }
@@ -128,11 +128,11 @@ extension RenderingTests {
         let scene = try Self.scene(.perExchange, theme: "dark")
         let surface = try ImageSurface(width: 1200, height: 675)
         let context = try Context(surface)
-        SceneRenderer.draw(scene, on: context)
+        SceneRenderer.draw(scene, on: context, typeface: Fixtures.typeface("dark"))
         try surface.flush()
         let whole = try ImageSurface(png: try PNGEncoder.encode(surface, level: 3, pixelsPerInch: 72))
         // When it is drawn in bands of 50 rows, in 3 slices compressed apart
-        let sliced = try ImageSurface(png: try SceneRenderer.png(scene, scale: 1, bandHeight: 50, slices: 3))
+        let sliced = try ImageSurface(png: try SceneRenderer.png(scene, typeface: Fixtures.typeface(), scale: 1, bandHeight: 50, slices: 3))
         // Then every pixel is the same
         var differing = 0
         for y in stride(from: 0, to: 675, by: 1) {

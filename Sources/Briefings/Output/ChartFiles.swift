@@ -13,14 +13,14 @@ public enum ChartFiles {
     /// - Parameters:
     ///   - scale: PNG pixel density (2 gives 2400 × 1350 for the article size).
     ///   - options: recorded in the provenance as given (size, theme, language, period).
-    public static func render(_ content: ChartContent, theme: Theme, formats: [Format], scale: Int, pngLevel: Int32 = 3,
+    public static func render(_ content: ChartContent, theme: Theme, typeface: Typeface, formats: [Format], scale: Int, pngLevel: Int32 = 3,
                               options: [(String, String)], measurer: some TextMeasuring) throws -> [(name: String, bytes: [UInt8])] {
         let spec = content.spec
         let width = options.first { $0.0 == "width" }.flatMap { Double($0.1) } ?? 1200
         let height = options.first { $0.0 == "height" }.flatMap { Double($0.1) } ?? 675
         let scene = ChartEngine.scene(spec, width: width, height: height, theme: theme, measurer: measurer)
         // SVG and PNG are independent surfaces: render them on two cores at once.
-        let images = try renderImages(scene, formats: formats, scale: scale, pngLevel: pngLevel)
+        let images = try renderImages(scene, typeface: typeface, formats: formats, scale: scale, pngLevel: pngLevel)
         var files: [(String, [UInt8])] = zip(formats, images).map { ("\(spec.id).\($0.rawValue)", $1) }
         files.append(("\(spec.id).alt.txt", Array((spec.description + "\n").utf8)))
         let csv = content.table.map { CSV.line($0) }.joined()
@@ -39,13 +39,13 @@ public enum ChartFiles {
         }
     }
 
-    private static func renderImages(_ scene: Scene, formats: [Format], scale: Int, pngLevel: Int32) throws -> [[UInt8]] {
+    private static func renderImages(_ scene: Scene, typeface: Typeface, formats: [Format], scale: Int, pngLevel: Int32) throws -> [[UInt8]] {
         let results = Results()
         DispatchQueue.concurrentPerform(iterations: formats.count) { index in
             results.set(index, Result {
                 switch formats[index] {
-                case .svg: Array(try SceneRenderer.svg(scene).utf8)
-                case .png: try SceneRenderer.png(scene, scale: scale, level: pngLevel)
+                case .svg: Array(try SceneRenderer.svg(scene, typeface: typeface).utf8)
+                case .png: try SceneRenderer.png(scene, typeface: typeface, scale: scale, level: pngLevel)
                 }
             })
         }

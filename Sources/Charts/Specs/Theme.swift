@@ -5,6 +5,9 @@ public struct Theme: Hashable, Sendable {
     public var name: String
     /// A font family Cairo's toy text API can find (DejaVu Sans covers Latin and Cyrillic).
     public var fontFamily: String
+    /// Optional font files for the family, regular and bold: loaded directly, they spare fontconfig's start-up.
+    public var fontFile: String?
+    public var fontBoldFile: String?
     public var background: RGBA
     public var text: RGBA
     public var mutedText: RGBA
@@ -29,7 +32,7 @@ public struct Theme: Hashable, Sendable {
     public var organisation: String
 
     /// The keys a theme file must give, for messages.
-    public static let keys = ["name", "fontFamily", "background", "text", "mutedText", "grid", "axis", "bar", "highlight",
+    public static let keys = ["name", "fontFamily", "fontFile", "fontBoldFile", "background", "text", "mutedText", "grid", "axis", "bar", "highlight",
                               "partial", "reference", "undisclosed", "titleSize", "subtitleSize", "labelSize", "footerSize", "organisation"]
 
     /// A problem with a theme file.
@@ -72,6 +75,8 @@ public struct Theme: Hashable, Sendable {
         }
         name = try string("name")
         fontFamily = try string("fontFamily")
+        fontFile = object["fontFile"] == nil ? nil : try string("fontFile")
+        fontBoldFile = object["fontBoldFile"] == nil ? nil : try string("fontBoldFile")
         background = try color("background")
         text = try color("text")
         mutedText = try color("mutedText")

@@ -114,8 +114,9 @@ struct ChartCommand: ParsableCommand {
             let (width, height) = Self.dimensions(size) ?? (1200, 675)
             let language = Language(rawValue: lang) ?? .en
             let kinds: [ChartRequest.Kind] = which == .all ? ChartRequest.Kind.allCases : [ChartRequest.Kind(rawValue: which.rawValue)!]
+            let typeface = Typeface(theme: loaded)
             let measurer: CairoTextMeasurer
-            do { measurer = try CairoTextMeasurer() } catch { throw CommandFailure(message: "\(error)", status: ExitStatus.ioError) }
+            do { measurer = try CairoTextMeasurer(typeface: typeface) } catch { throw CommandFailure(message: "\(error)", status: ExitStatus.ioError) }
             var files: [(name: String, bytes: [UInt8])] = []
             for kind in kinds {
                 let request = ChartRequest(kind: kind, from: from.flatMap(Day.init(iso:)), to: to.flatMap(Day.init(iso:)), language: language,
@@ -124,7 +125,7 @@ struct ChartCommand: ParsableCommand {
                 let options = [("width", String(Int(width))), ("height", String(Int(height))), ("scale", String(scale)),
                                ("theme", loaded.name), ("lang", lang), ("from", from ?? ""), ("to", to ?? ""), ("format", format)]
                 do {
-                    files += try ChartFiles.render(content, theme: loaded, formats: formats, scale: scale, pngLevel: Int32(pngCompression),
+                    files += try ChartFiles.render(content, theme: loaded, typeface: typeface, formats: formats, scale: scale, pngLevel: Int32(pngCompression),
                                                    options: options, measurer: measurer)
                 } catch {
                     throw CommandFailure(message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)
