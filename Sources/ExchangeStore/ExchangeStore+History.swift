@@ -21,6 +21,13 @@ public struct HistoryEntry: Sendable, Hashable {
     public var changes: [FieldChange]
     /// The source given for the new values.
     public var sourceURL: String?
+
+    /// Creates an entry (the store makes them; briefings' samples and tests too).
+    public init(at: String, by: String, origin: String, kind: Kind, recordType: String, recordKey: String,
+                changes: [FieldChange], sourceURL: String?) {
+        self.at = at; self.by = by; self.origin = origin; self.kind = kind; self.recordType = recordType
+        self.recordKey = recordKey; self.changes = changes; self.sourceURL = sourceURL
+    }
 }
 
 extension ExchangeStore {

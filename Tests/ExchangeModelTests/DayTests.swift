@@ -39,3 +39,36 @@ struct DayTests {
         #expect(b.startOfYear.iso == "2025-01-01")
     }
 }
+
+@Suite("ISO weeks and periods")
+struct PeriodTests {
+    @Test(arguments: [("2024-12-30", 2025, 1, 1), ("2024-12-29", 2024, 52, 7), ("2026-11-26", 2026, 48, 4), ("2021-01-03", 2020, 53, 7),
+                      ("2026-01-01", 2026, 1, 4), ("2022-02-24", 2022, 8, 4)])
+    func isoWeekOfADay(day: String, year: Int, week: Int, weekday: Int) throws {
+        let d = try #require(Day(iso: day))
+        #expect(d.isoWeek == (year, week))
+        #expect(d.isoWeekday == weekday)
+    }
+
+    @Test func weeksParseAndRoundTrip() throws {
+        let w52 = try #require(Period.week("2024-W52"))
+        #expect(w52.start.iso == "2024-12-23")
+        #expect(w52.end.iso == "2024-12-29")
+        #expect(w52.slug == "2024-W52")
+        #expect(Period.week("2020-W53")?.start.iso == "2020-12-28")
+        #expect(Period.week("2021-W53") == nil)
+        #expect(Period.week("2024-52") == nil)
+        #expect(Period.week("2024-W00") == nil)
+    }
+
+    @Test func lastCompletedWeek() throws {
+        // Thursday 26 November 2026: the last completed week is 16–22 November, week 47.
+        let week = Period.lastCompletedWeek(before: try #require(Day(iso: "2026-11-26")))
+        #expect(week.slug == "2026-W47")
+        #expect(week.start.iso == "2026-11-16")
+        #expect(week.end.iso == "2026-11-22")
+        // On a Monday the week just ended counts; on a Sunday it does not yet.
+        #expect(Period.lastCompletedWeek(before: try #require(Day(iso: "2026-11-23"))).slug == "2026-W47")
+        #expect(Period.lastCompletedWeek(before: try #require(Day(iso: "2026-11-22"))).slug == "2026-W46")
+    }
+}

@@ -36,6 +36,14 @@ public enum Language: String, CaseIterable, Sendable {
         "\(day.day) \(shortMonth(day.month)) \(day.year)"
     }
 
+    /// "30 December" / "30 грудня"
+    public func dayMonthLong(_ day: Day) -> String {
+        switch self {
+        case .en: "\(day.day) \(Language.englishMonths[day.month - 1])"
+        case .uk: "\(day.day) \(Language.ukrainianMonthsGenitive[day.month - 1])"
+        }
+    }
+
     /// "30 Dec" / "30 груд."
     public func dayMonth(_ day: Day) -> String { "\(day.day) \(shortMonth(day.month))" }
 
@@ -86,7 +94,9 @@ public enum Language: String, CaseIterable, Sendable {
 
 /// Nouns that are counted in the output, with their plural forms.
 public enum Noun: Sendable {
-    case exchange, person, stage, row, year
+    case exchange, person, stage, row, year, day
+    /// After a preposition that governs the genitive in Ukrainian ("під час 11 обмінів", "без 9 етапів").
+    case exchangeGenitive, stageGenitive
 
     /// (one, few, other): English uses one and other; Ukrainian one, few and many (other).
     func forms(_ language: Language) -> (one: String, few: String, other: String) {
@@ -101,6 +111,12 @@ public enum Noun: Sendable {
         case (.row, .uk): ("запис", "записи", "записів")
         case (.year, .en): ("year", "years", "years")
         case (.year, .uk): ("рік", "роки", "років")
+        case (.day, .en): ("day", "days", "days")
+        case (.day, .uk): ("день", "дні", "днів")
+        case (.exchangeGenitive, .en): ("exchange", "exchanges", "exchanges")
+        case (.exchangeGenitive, .uk): ("обміну", "обмінів", "обмінів")
+        case (.stageGenitive, .en): ("stage", "stages", "stages")
+        case (.stageGenitive, .uk): ("етапу", "етапів", "етапів")
         }
     }
 }

@@ -12,7 +12,7 @@ public enum AtomicFiles {
 
     /// Writes every file into `directory` (created if needed); existing files with the same bytes are left untouched.
     @discardableResult
-    public static func write(_ files: [(name: String, bytes: [UInt8])], to directory: String) throws(Failure) -> [String] {
+    public static func write(_ files: [(path: String, bytes: [UInt8])], to directory: String) throws(Failure) -> [String] {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -22,8 +22,14 @@ public enum AtomicFiles {
         var written: [String] = []
         for (name, bytes) in files {
             let path = (directory as NSString).appendingPathComponent(name)
+            let folder = (path as NSString).deletingLastPathComponent
+            if folder != directory {
+                do { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                    throw Failure(path: folder, reason: reason(error))
+                }
+            }
             if let existing = manager.contents(atPath: path), existing.count == bytes.count, [UInt8](existing) == bytes { continue }
-            let temporary = (directory as NSString).appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            let temporary = (folder as NSString).appendingPathComponent(".\((name as NSString).lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             guard manager.createFile(atPath: temporary, contents: Data(bytes)) else {
                 throw Failure(path: path, reason: "the directory is not writable, or the disk is full")
             }

@@ -14,7 +14,7 @@ public enum ChartFiles {
     ///   - scale: PNG pixel density (2 gives 2400 × 1350 for the article size).
     ///   - options: recorded in the provenance as given (size, theme, language, period).
     public static func render(_ content: ChartContent, theme: Theme, typeface: Typeface, formats: [Format], scale: Int, pngLevel: Int32 = 3,
-                              options: [(String, String)], measurer: some TextMeasuring) throws -> [(name: String, bytes: [UInt8])] {
+                              options: [(String, String)], measurer: some TextMeasuring) throws -> [(path: String, bytes: [UInt8])] {
         let spec = content.spec
         let width = options.first { $0.0 == "width" }.flatMap { Double($0.1) } ?? 1200
         let height = options.first { $0.0 == "height" }.flatMap { Double($0.1) } ?? 675

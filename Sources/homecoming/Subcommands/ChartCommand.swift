@@ -117,7 +117,7 @@ struct ChartCommand: ParsableCommand {
             let typeface = Typeface(theme: loaded)
             let measurer: CairoTextMeasurer
             do { measurer = try CairoTextMeasurer(typeface: typeface) } catch { throw CommandFailure(message: "\(error)", status: ExitStatus.ioError) }
-            var files: [(name: String, bytes: [UInt8])] = []
+            var files: [(path: String, bytes: [UInt8])] = []
             for kind in kinds {
                 let request = ChartRequest(kind: kind, from: from.flatMap(Day.init(iso:)), to: to.flatMap(Day.init(iso:)), language: language,
                                            width: width, height: height, organisation: loaded.organisation, author: byline, today: context.now.today)

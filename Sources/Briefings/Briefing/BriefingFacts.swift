@@ -1,0 +1,132 @@
+import ExchangeModel
+import ExchangeStore
+
+/// Everything a briefing states, computed from the record once and shared by every language and format.
+/// No text here: `BriefingSentences` words it.
+public struct BriefingFacts: Sendable {
+    /// One exchange: its first day and its stages in the record.
+    public struct ExchangeGroup: Sendable {
+        public var key: Day
+        public var stages: [Exchange]
+        public var known: Int { stages.compactMap(\.returnedTotal).reduce(0, +) }
+        public var undisclosed: Int { stages.filter { $0.returnedTotal == nil }.count }
+        public var first: Day { stages[0].date }
+    }
+
+    /// An officially reported figure beside the record's for the same span.
+    public struct OfficialComparison: Sendable {
+        public var reported: ReportedTotal
+        public var value: Int
+        public var recorded: KnownSum
+        public var difference: Int { recorded.known - value }
+    }
+
+    /// Freshness of the data as of "now".
+    public struct Freshness: Sendable {
+        public var newestRecord: Day?
+        public var lastImport: Day?
+        public var staleAfter: Int
+        public var today: Day
+        /// Days since the newest record (or the last import, whichever is older).
+        public var recordAge: Int? { newestRecord.map { $0.days(to: today) } }
+        public var importAge: Int? { lastImport.map { $0.days(to: today) } }
+        public var isStale: Bool { (recordAge ?? .max) > staleAfter || (importAge ?? 0) > staleAfter }
+    }
+
+    public var period: Period
+    public var summary: PeriodSummary
+    /// Rows in the period, oldest first.
+    public var rows: [Exchange]
+    /// The latest row on or before the period's end.
+    public var lastBefore: Exchange?
+    /// From 1 January to the period's end, and the same span a year earlier.
+    public var yearToDate: PeriodSummary
+    public var sameSpanLastYear: PeriodSummary
+    /// The largest exchange (stages summed) of the period's last year, up to its end.
+    public var largestOfYear: ExchangeGroup?
+    /// Everything recorded up to the period's end.
+    public var sinceInvasion: PeriodSummary
+    /// The latest officially reported cumulative total up to the period's end, with the record on that day.
+    public var latestOfficial: OfficialComparison?
+    /// For a year: officially reported totals of that year and the one before, with the record's figures.
+    public var officialThisYear: [OfficialComparison]
+    public var previousYear: PeriodSummary?
+    public var officialPreviousYear: OfficialComparison?
+    /// For a year: its last exchange.
+    public var lastOfYear: ExchangeGroup?
+    public var freshness: Freshness
+    /// Changes to the record made during the period.
+    public var corrections: [HistoryEntry]
+
+    /// Computes the facts of `period` from the record.
+    public init(period: Period, exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry],
+                today: Day, staleAfter: Int, lastImport: Day?) {
+        // A briefing never counts what happened after its period.
+        let upToEnd = exchanges.filter { $0.date <= period.end }
+        self.period = period
+        rows = upToEnd.filter { $0.date >= period.start }
+        summary = PeriodSummary(rowsInPeriod: rows, from: period.start, to: period.end)
+        lastBefore = upToEnd.last
+
+        let yearStart = period.end.startOfYear
+        yearToDate = PeriodSummary(upToEnd, from: yearStart, to: period.end)
+        let previousStart = Day(year: yearStart.year - 1, month: 1, day: 1) ?? yearStart
+        let previousEnd = Day(year: period.end.year - 1, month: period.end.month, day: min(period.end.day, Day.daysIn(month: period.end.month, year: period.end.year - 1)))
+            ?? previousStart
+        sameSpanLastYear = PeriodSummary(upToEnd, from: previousStart, to: previousEnd)
+        largestOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).max { ($0.known, $1.first) < ($1.known, $0.first) }
+        sinceInvasion = PeriodSummary(upToEnd, from: Day(year: 2022, month: 2, day: 24)!, to: period.end)
+
+        let released = reported.filter { $0.metric == .released && $0.value != nil && !$0.isLowerBound && !$0.isApproximate }
+        let firstRow = exchanges.first?.date ?? period.start
+        latestOfficial = released.filter { $0.periodStart <= firstRow && $0.periodEnd <= period.end && $0.periodEnd >= period.start.adding(days: -365) }
+            .max { ($0.periodEnd, $1.reportedOn ?? $1.periodEnd) < ($1.periodEnd, $0.reportedOn ?? $0.periodEnd) }
+            .map { official in
+                OfficialComparison(reported: official, value: official.value ?? 0,
+                                   recorded: PeriodSummary(upToEnd, from: official.periodStart, to: official.periodEnd).returned)
+            }
+
+        if period.kind == .annual {
+            let year = period.start.year
+            officialThisYear = reported.filter { $0.calendarYear == year && $0.value != nil && $0.metric != .bodiesReturned }
+                .reduce(into: [ReportedTotal]()) { kept, t in
+                    if !kept.contains(where: { $0.metric == t.metric && $0.value == t.value }) { kept.append(t) }
+                }
+                .map { t in
+                    let s = PeriodSummary(upToEnd, from: t.periodStart, to: t.periodEnd)
+                    return OfficialComparison(reported: t, value: t.value ?? 0, recorded: t.metric == .exchanges ? KnownSum(known: s.exchanges) : s.returned)
+                }
+            let previous = Period.year(year - 1)!
+            let previousSummary = PeriodSummary(upToEnd, from: previous.start, to: previous.end)
+            previousYear = previousSummary
+            officialPreviousYear = released.first { $0.calendarYear == year - 1 }.map {
+                OfficialComparison(reported: $0, value: $0.value ?? 0, recorded: previousSummary.returned)
+            }
+            lastOfYear = Self.groups(rows).max { $0.first < $1.first }
+        } else {
+            officialThisYear = []
+            previousYear = nil
+            officialPreviousYear = nil
+            lastOfYear = nil
+        }
+        freshness = Freshness(newestRecord: exchanges.last { $0.date <= today }?.date, lastImport: lastImport, staleAfter: staleAfter, today: today)
+        corrections = history.filter { entry in
+            entry.kind == .updated && Day(iso: entry.at.prefix(10)).map(period.contains) == true
+        }.reversed()
+    }
+
+    /// Exchanges in the period: stages tied by `part_of` form one.
+    public var groups: [ExchangeGroup] { Self.groups(rows) }
+
+    static func groups(_ rows: [Exchange]) -> [ExchangeGroup] {
+        var index: [Day: Int] = [:]
+        var groups: [ExchangeGroup] = []
+        for row in rows {
+            if let i = index[row.exchangeKey] { groups[i].stages.append(row) } else {
+                index[row.exchangeKey] = groups.count
+                groups.append(ExchangeGroup(key: row.exchangeKey, stages: [row]))
+            }
+        }
+        return groups
+    }
+}

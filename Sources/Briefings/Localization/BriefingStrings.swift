@@ -1,0 +1,249 @@
+import ExchangeModel
+import ExchangeStore
+import Foundation
+
+/// Every sentence and label of a briefing, per language; figures and dates come in formatted.
+struct BriefingStrings {
+    let language: Language
+    private func t(_ en: String, _ uk: String) -> String { language == .en ? en : uk }
+    private var n: Language { language }
+
+    // MARK: - Titles
+
+    func title(_ period: Period) -> String {
+        switch period.kind {
+        case .weekly:
+            let (year, week) = period.start.isoWeek
+            return t("Prisoner exchanges: week \(week) of \(year)", "Обміни полоненими: \(week)-й тиждень \(year) року")
+        case .annual: return t("Prisoner exchanges in \(period.start.year): the year in review", "Обміни полоненими у \(period.start.year) році: підсумки року")
+        case .range: return t("Prisoner exchanges, \(n.longDate(period.start)) to \(n.longDate(period.end))", "Обміни полоненими з \(n.longDate(period.start)) до \(n.longDate(period.end))")
+        }
+    }
+
+    func subtitle(_ period: Period) -> String {
+        t("Ukrainians returned from Russian captivity, \(n.longDate(period.start)) – \(n.longDate(period.end))",
+          "Українці, повернуті з російського полону, \(n.longDate(period.start)) – \(n.longDate(period.end))")
+    }
+
+    func generated(_ day: Day) -> String { t("Prepared on \(n.longDate(day)) from the Homecoming record.", "Підготовлено \(n.longDate(day)) за записом Homecoming.") }
+
+    // MARK: - Section headings
+
+    var headlineHeading: String { t("Headline figures", "Основні цифри") }
+    var exchangesHeading: String { t("Exchanges in the period", "Обміни за період") }
+    var contextHeading: String { t("Context", "Контекст") }
+    var gapsHeading: String { t("What the record does not show", "Чого запис не показує") }
+    var correctionsHeading: String { t("Corrections to the record", "Виправлення запису") }
+    var chartsHeading: String { t("Charts", "Графіки") }
+    var sourcesHeading: String { t("Sources", "Джерела") }
+    var staleHeading: String { t("Data may be out of date", "Дані можуть бути застарілими") }
+
+    // MARK: - Headline figures
+
+    var exchangesLabel: String { t("Exchanges", "Обміни") }
+    var returnedLabel: String { t("People returned", "Повернуто людей") }
+    var toRussiaLabel: String { t("Handed to Russia", "Передано Росії") }
+    var bodiesLabel: String { t("Bodies returned", "Повернуто тіл") }
+    var notReported: String { t("not reported", "не повідомлено") }
+
+    func sum(_ s: KnownSum) -> String {
+        // No rows: nothing happened, which is zero; rows without a figure: not reported, which is not zero.
+        if s.knownCount == 0 && s.unknownCount == 0 { return "0" }
+        guard s.knownCount > 0 else { return notReported }
+        return s.unknownCount > 0 ? t("at least \(n.number(s.known))", "щонайменше \(n.number(s.known))") : n.number(s.known)
+    }
+
+    func split(military: KnownSum, civilians: KnownSum) -> String? {
+        guard military.knownCount > 0 || civilians.knownCount > 0 else { return nil }
+        var parts: [String] = []
+        if military.knownCount > 0 { parts.append(t("\(n.number(military.known)) military", "\(n.number(military.known)) військових")) }
+        if civilians.knownCount > 0 { parts.append(t("\(n.number(civilians.known)) civilians", "\(n.number(civilians.known)) цивільних")) }
+        return t("of whom ", "з них ") + parts.joined(separator: t(" and ", " і ")) + t(" where the sources say", " за даними джерел")
+    }
+
+    /// One row's split, short: "187 military, 2 civilians".
+    func rowSplit(military: Int?, civilians: Int?) -> String? {
+        var parts: [String] = []
+        if let military { parts.append(t("\(n.number(military)) military", "\(n.number(military)) військових")) }
+        if let civilians { parts.append(t("\(n.number(civilians)) civilians", "\(n.number(civilians)) цивільних")) }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    func undisclosedStages(_ count: Int) -> String {
+        t("\(n.count(count, .stage)) with undisclosed numbers, not counted as zero",
+          "\(n.count(count, .stage)) з нерозголошеною кількістю, не враховано як нуль")
+    }
+
+    // MARK: - Exchanges
+
+    func returned(_ value: Int?) -> String {
+        guard let value else { return t("number not disclosed", "кількість не розголошено") }
+        return t("\(n.count(value, .person)) returned", "повернуто \(n.count(value, .person))")
+    }
+    func toRussia(_ value: Int) -> String { t("\(n.number(value)) handed to Russia", "\(n.number(value)) передано Росії") }
+    func bodies(_ value: Int) -> String { t("\(n.number(value)) bodies returned", "повернуто тіл: \(n.number(value))") }
+    func mediator(_ name: String) -> String { t("Mediator: \(name)", "Посередник: \(name)") }
+    func stageOf(_ day: Day) -> String { t("a stage of the exchange of \(n.longDate(day))", "етап обміну \(n.longDate(day))") }
+    func confidence(_ c: Confidence) -> String? {
+        switch c {
+        case .high: nil
+        case .medium: t("the number is from a secondary report or conflicting sources", "кількість — з вторинного джерела або джерела розходяться")
+        case .low: t("the number is derived, not stated", "кількість обчислено, а не повідомлено")
+        }
+    }
+
+    func noExchange(_ period: Period, last: Exchange?) -> String {
+        let span: String
+        switch period.kind {
+        case .weekly:
+            let (year, week) = period.start.isoWeek
+            span = t("in week \(week) of \(year)", "за \(week)-й тиждень \(year) року")
+        case .annual: span = t("in \(period.start.year)", "у \(period.start.year) році")
+        case .range: span = t("from \(n.longDate(period.start)) to \(n.longDate(period.end))", "з \(n.longDate(period.start)) до \(n.longDate(period.end))")
+        }
+        guard let last else { return t("No exchange was recorded \(span).", "Жодного обміну не зафіксовано \(span).") }
+        let days = last.date.days(to: period.end)
+        return t("No exchange was recorded \(span); the last was on \(n.longDate(last.date)), \(days) days before the \(period.kind == .weekly ? "week" : "period") ended.",
+                 "Жодного обміну не зафіксовано \(span); останній відбувся \(n.longDate(last.date)), за \(n.count(days, .day)) до кінця \(period.kind == .weekly ? "тижня" : "періоду").")
+    }
+
+    // MARK: - Context
+
+    func yearToDate(_ current: PeriodSummary, _ previous: PeriodSummary) -> String {
+        let from = n.dayMonth(current.start), to = n.dayMonth(current.end)
+        let now = t("\(n.count(current.returned.known, .person)) returned in \(n.count(current.exchanges, .exchange))",
+                    "повернуто \(n.count(current.returned.known, .person)) під час \(n.count(current.exchanges, .exchangeGenitive))")
+        let before = t("\(n.number(previous.returned.known)) in \(n.count(previous.exchanges, .exchange))",
+                       "\(n.number(previous.returned.known)) під час \(n.count(previous.exchanges, .exchangeGenitive))")
+        return t("From \(from) to \(to) \(current.start.year), \(now), against \(before) over the same span of \(previous.start.year).",
+                 "З \(from) до \(to) \(current.start.year) року \(now); за той самий період \(previous.start.year) року — \(before).")
+    }
+
+    func largest(_ group: BriefingFacts.ExchangeGroup, year: Int, yearComplete: Bool) -> String {
+        let stages = group.stages.count > 1 ? t(" in \(n.count(group.stages.count, .stage))", " у \(n.count(group.stages.count, .stage))") : ""
+        return yearComplete
+            ? t("The largest exchange of \(year) was on \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).",
+                "Найбільший обмін \(year) року відбувся \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).")
+            : t("The largest exchange of \(year) so far was on \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).",
+                "Найбільший обмін \(year) року досі відбувся \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).")
+    }
+
+    func lastExchange(_ last: Exchange, periodEnd: Day) -> String {
+        let days = last.date.days(to: periodEnd)
+        return days == 0
+            ? t("The last exchange was on \(n.longDate(last.date)), the period's last day.", "Останній обмін відбувся \(n.longDate(last.date)), в останній день періоду.")
+            : t("The last exchange was on \(n.longDate(last.date)), \(n.count(days, .day)) before the period ended.",
+                "Останній обмін відбувся \(n.longDate(last.date)), за \(n.count(days, .day)) до кінця періоду.")
+    }
+
+    func sinceInvasion(_ s: PeriodSummary) -> String {
+        var text = t("Since 24 February 2022 the record counts \(n.count(s.returned.known, .person)) returned in \(n.count(s.exchanges, .exchange))",
+                     "Від 24 лютого 2022 року запис налічує \(n.count(s.returned.known, .person)), повернутих під час \(n.count(s.exchanges, .exchangeGenitive))")
+        if s.returned.unknownCount > 0 {
+            text += t(", not counting \(n.count(s.returned.unknownCount, .stage)) with undisclosed numbers",
+                      ", без \(n.count(s.returned.unknownCount, .stageGenitive)) з нерозголошеною кількістю")
+        }
+        return text + "."
+    }
+
+    func official(_ c: BriefingFacts.OfficialComparison) -> String {
+        let who = c.reported.reportedBy ?? c.reported.sourceName ?? ""
+        let diff = c.difference
+        let gap = diff == 0 ? t("the same", "стільки ж")
+            : diff < 0 ? t("\(n.number(-diff)) fewer", "на \(n.number(-diff)) менше") : t("\(n.number(diff)) more", "на \(n.number(diff)) більше")
+        let derived = c.reported.isDerived ? t(" (a derived figure)", " (обчислене значення)") : ""
+        return t("Officials reported \(n.number(c.value)) returned by \(n.longDate(c.reported.periodEnd))\(derived) (\(who)); the record counts \(n.number(c.recorded.known)) for the same span, \(gap).",
+                 "Посадовці повідомили про \(n.number(c.value)) повернутих станом на \(n.longDate(c.reported.periodEnd))\(derived) (\(who)); запис налічує \(n.number(c.recorded.known)) за той самий період — \(gap).")
+    }
+
+    func officialYear(_ c: BriefingFacts.OfficialComparison, year: Int) -> String {
+        let who = c.reported.reportedBy ?? c.reported.sourceName ?? ""
+        let what = c.reported.metric == .exchanges ? t("exchanges", "обмінів") : t("people returned", "повернутих людей")
+        let diff = c.difference
+        let gap = diff == 0 ? t("the record agrees", "запис збігається")
+            : t("the record has \(n.number(c.recorded.known)), a difference of \(n.signed(diff))", "у записі \(n.number(c.recorded.known)), різниця \(n.signed(diff))")
+        return t("For \(year) officials reported \(n.number(c.value)) \(what) (\(who)); \(gap).",
+                 "За \(year) рік посадовці повідомили: \(what) — \(n.number(c.value)) (\(who)); \(gap).")
+    }
+
+    func yearInReview(_ s: PeriodSummary) -> String {
+        t("In \(s.start.year), \(n.count(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
+          "У \(s.start.year) році з російського полону повернуто \(n.count(s.returned.known, .person)) під час \(n.count(s.exchanges, .exchangeGenitive)).")
+    }
+
+    func againstPreviousYear(_ current: Int, record previous: PeriodSummary, official: BriefingFacts.OfficialComparison?) -> String {
+        func change(_ d: Int) -> String {
+            d >= 0 ? t("\(n.number(d)) more", "на \(n.number(d)) більше") : t("\(n.number(-d)) fewer", "на \(n.number(-d)) менше")
+        }
+        let year = previous.start.year
+        var text = ""
+        if let official, official.value != previous.returned.known {
+            text = t("That is \(change(current - official.value)) than in \(year) by the officially reported total of \(n.number(official.value))\(official.reported.isDerived ? " (derived)" : ""), ",
+                     "Це \(change(current - official.value)), ніж у \(year) році за офіційним підсумком \(n.number(official.value))\(official.reported.isDerived ? " (обчислено)" : ""), ")
+            text += t("and \(change(current - previous.returned.known)) than the \(n.number(previous.returned.known)) in the record for \(year), which is incomplete.",
+                      "і \(change(current - previous.returned.known)), ніж \(n.number(previous.returned.known)) у записі за \(year) рік, який неповний.")
+        } else {
+            text = t("That is \(change(current - previous.returned.known)) than the \(n.number(previous.returned.known)) of \(year).",
+                     "Це \(change(current - previous.returned.known)), ніж \(n.number(previous.returned.known)) у \(year) році.")
+        }
+        return text
+    }
+
+    func lastOfYear(_ g: BriefingFacts.ExchangeGroup) -> String {
+        t("The last exchange of the year was on \(n.dayMonthLong(g.first)), with \(n.count(g.known, .person)).",
+          "Останній обмін року відбувся \(n.dayMonthLong(g.first)): \(n.count(g.known, .person)).")
+    }
+
+    // MARK: - Freshness, corrections, sources
+
+    func stale(_ f: BriefingFacts.Freshness) -> String {
+        var parts: [String] = []
+        if let newest = f.newestRecord, let age = f.recordAge, age > f.staleAfter {
+            parts.append(t("the newest exchange in the record is from \(n.longDate(newest)), \(n.count(age, .day)) ago",
+                           "найновіший обмін у записі датовано \(n.longDate(newest)), \(n.count(age, .day)) тому"))
+        }
+        if let last = f.lastImport, let age = f.importAge, age > f.staleAfter {
+            parts.append(t("the record was last updated on \(n.longDate(last)), \(n.count(age, .day)) ago",
+                           "запис востаннє оновлено \(n.longDate(last)), \(n.count(age, .day)) тому"))
+        }
+        let reason = parts.joined(separator: t("; ", "; "))
+        return t("Check for newer exchanges before publishing: \(reason) (more than \(n.count(f.staleAfter, .day))).",
+                 "Перед публікацією перевірте, чи не було новіших обмінів: \(reason) (понад \(n.count(f.staleAfter, .day))).")
+    }
+
+    func correction(_ e: HistoryEntry) -> String {
+        let what = e.recordType == "exchange"
+            ? t("exchange of \(Day(iso: e.recordKey).map(n.longDate) ?? e.recordKey)", "обмін \(Day(iso: e.recordKey).map(n.longDate) ?? e.recordKey)")
+            : t("reported total \(e.recordKey)", "офіційний підсумок \(e.recordKey)")
+        let day = Day(iso: e.at.prefix(10)).map(n.longDate) ?? e.at
+        return t("\(day): the \(what) was corrected by \(e.by).", "\(day): \(what) виправив(ла) \(e.by).")
+    }
+
+    func change(_ c: FieldChange) -> String {
+        "\(fieldName(c.field)): \(c.old ?? t("empty", "порожньо")) → \(c.new ?? t("empty", "порожньо"))"
+    }
+
+    func fieldName(_ field: String) -> String {
+        switch field {
+        case "returned_total": t("people returned", "повернуто людей")
+        case "returned_military": t("military", "військових")
+        case "returned_civilians": t("civilians", "цивільних")
+        case "released_to_russia": t("handed to Russia", "передано Росії")
+        case "bodies_returned": t("bodies returned", "повернуто тіл")
+        case "mediator": t("mediator", "посередник")
+        case "notes": t("notes", "примітки")
+        case "source_name": t("source", "джерело")
+        case "source_url": t("source address", "адреса джерела")
+        case "confidence": t("confidence", "достовірність")
+        case "part_of": t("part of", "частина обміну")
+        case "value": t("value", "значення")
+        default: field
+        }
+    }
+
+    var recordData: String { t("Homecoming record: the exchanges behind these figures, each with its source", "Запис Homecoming: обміни, з яких складено ці цифри, кожен зі своїм джерелом") }
+    var noCorrections: String { t("No corrections were made to the record in this period.", "За цей період запис не виправляли.") }
+    var chartAltPrefix: String { t("Chart: ", "Графік: ") }
+    var linksHeading: String { t("Links", "Посилання") }
+}
+

@@ -1,0 +1,109 @@
+import ChartRendering
+import Charts
+import ExchangeModel
+import ExchangeStore
+import Foundation
+
+/// Renders one briefing: for each language, its charts and its documents, as files relative to the output directory.
+public enum BriefingDocuments {
+    /// What to render.
+    public struct Request: Sendable {
+        public var period: Period
+        public var languages: [Language]
+        public var formats: [DocumentFormat]
+        public var templateDirectories: [String]
+        public var theme: Theme
+        public var today: Day
+        public var staleAfter: Int
+        public var organisation: String
+
+        public init(period: Period, languages: [Language], formats: [DocumentFormat], templateDirectories: [String],
+                    theme: Theme, today: Day, staleAfter: Int, organisation: String) {
+            self.period = period; self.languages = languages; self.formats = formats
+            self.templateDirectories = templateDirectories; self.theme = theme; self.today = today
+            self.staleAfter = staleAfter; self.organisation = organisation
+        }
+    }
+
+    /// The rendered files and what a caller must know.
+    public struct Result: Sendable {
+        /// Path relative to the output directory → bytes.
+        public var files: [(path: String, bytes: [UInt8])]
+        public var facts: BriefingFacts
+        /// `briefings/<kind>/<period>`.
+        public var directory: String
+    }
+
+    /// The data a briefing is made from.
+    public struct Record: Sendable {
+        public var exchanges: [Exchange]
+        public var reported: [ReportedTotal]
+        public var history: [HistoryEntry]
+        public var lastImport: Day?
+        public init(exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry], lastImport: Day?) {
+            self.exchanges = exchanges; self.reported = reported; self.history = history; self.lastImport = lastImport
+        }
+    }
+
+    public static func render(_ request: Request, record: Record) throws -> Result {
+        let facts = BriefingFacts(period: request.period, exchanges: record.exchanges, reported: record.reported, history: record.history,
+                                  today: request.today, staleAfter: request.staleAfter, lastImport: record.lastImport)
+        let directory = "briefings/\(request.period.kind.rawValue)/\(request.period.slug)"
+        let typeface = Typeface(theme: request.theme)
+        let measurer = try CairoTextMeasurer(typeface: typeface)
+        var files: [(String, [UInt8])] = []
+        for language in request.languages {
+            let folder = "\(directory)/\(language.rawValue)"
+            let templates = try TemplateSet(language: language, directories: request.templateDirectories)
+            var charts: [BriefingViewModel.Chart] = []
+            for kind in ChartRequest.Kind.allCases {
+                let chartRequest = ChartRequest(kind: kind, to: request.period.end, language: language, width: 1200, height: 675,
+                                                organisation: request.organisation,
+                                                highlight: kind == .perExchange ? request.period.start...request.period.end : nil,
+                                                today: request.today)
+                let content = ChartBuilder.build(chartRequest, exchanges: record.exchanges, reported: record.reported)
+                let options = [("width", "1200"), ("height", "675"), ("scale", "2"), ("theme", request.theme.name), ("lang", language.rawValue),
+                               ("from", ""), ("to", request.period.end.iso), ("format", "svg,png")]
+                let rendered = try ChartFiles.render(content, theme: request.theme, typeface: typeface, formats: [.svg, .png], scale: 2,
+                                                     options: options, measurer: measurer)
+                files += rendered.map { ("\(folder)/\($0.path)", $0.bytes) }
+                let svg = rendered.first { $0.path.hasSuffix(".svg") }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+                charts.append(.init(id: kind.rawValue, title: content.spec.title, alt: content.spec.description,
+                                    svg: inlineSVG(svg), png: "\(kind.rawValue).png"))
+            }
+            for format in request.formats {
+                let model = BriefingViewModel.make(facts, language: language, format: format, charts: charts, today: request.today)
+                var text = try templates.render("\(format.rawValue)/briefing", model)
+                text = tidy(text, format: format)
+                files.append(("\(folder)/briefing.\(format.fileExtension)", Array(text.utf8)))
+            }
+            let meta = "{\"title\": \(JSON.quote(BriefingStrings(language: language).title(request.period))), \"kind\": \"\(request.period.kind.rawValue)\", "
+                + "\"period\": \"\(request.period.slug)\", \"start\": \"\(request.period.start.iso)\", \"end\": \"\(request.period.end.iso)\", "
+                + "\"lang\": \"\(language.rawValue)\", \"prepared\": \"\(request.today.iso)\", "
+                + "\"formats\": [\(request.formats.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}\n"
+            files.append(("\(folder)/briefing.json", Array(meta.utf8)))
+        }
+        return Result(files: files, facts: facts, directory: directory)
+    }
+
+    /// The SVG without its XML declaration, ready to sit inside HTML.
+    static func inlineSVG(_ svg: String) -> String {
+        guard svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") else { return svg }
+        return String(svg[end.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Collapses the blank lines that empty sections leave, and wraps plain text.
+    static func tidy(_ text: String, format: DocumentFormat) -> String {
+        var lines: [Substring] = []
+        var blank = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let isBlank = line.allSatisfy { $0 == " " }
+            blank = isBlank ? blank + 1 : 0
+            if blank <= 1 { lines.append(isBlank ? "" : line) }
+        }
+        while lines.first == "" { lines.removeFirst() }
+        while lines.last == "" { lines.removeLast() }
+        let joined = lines.joined(separator: "\n") + "\n"
+        return format == .txt ? TextWrap.wrap(joined) : joined
+    }
+}

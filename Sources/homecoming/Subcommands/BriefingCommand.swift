@@ -1,0 +1,174 @@
+import ArgumentParser
+import Briefings
+import Charts
+import ExchangeModel
+import ExchangeStore
+import Foundation
+
+struct BriefingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "Write a briefing (HTML, Markdown, text; English and Ukrainian) with its charts.",
+        discussion: """
+            Output: OUT/briefings/<kind>/<period>/<lang>/briefing.html|md|txt, the charts beside them, \
+            and OUT/index.html and OUT/feed.xml listing every briefing. Templates are Mustache files \
+            in Templates/briefing/; see `homecoming templates`.
+            """,
+        subcommands: [Weekly.self, Annual.self, Range.self])
+
+    /// Options every briefing shares.
+    struct Options: ParsableArguments {
+        @Option(help: ArgumentHelp("Languages: en, uk or en,uk.", valueName: "langs"))
+        var lang: String = "en,uk"
+
+        @Option(help: ArgumentHelp("Formats: any of html, md, txt, comma-separated.", valueName: "formats"))
+        var format: String = "html,md,txt"
+
+        @Option(help: ArgumentHelp("A directory searched before Templates/ (first match wins).", valueName: "dir"))
+        var templates: String?
+
+        @Option(help: ArgumentHelp("Where to write (default Output).", valueName: "dir"))
+        var out: String = "Output"
+
+        @Option(help: ArgumentHelp("Chart theme: light, dark or a file.", valueName: "theme"))
+        var theme: String = "light"
+
+        @Option(name: .customLong("stale-after"), help: ArgumentHelp("Warn when the newest record or the last import is older than this many days.", valueName: "days"))
+        var staleAfter: Int = 14
+
+        var languages: [Language] { lang.split(separator: ",").compactMap { Language(rawValue: String($0)) } }
+        var formats: [DocumentFormat] {
+            let asked = Set(format.split(separator: ",").compactMap { DocumentFormat(rawValue: String($0)) })
+            return DocumentFormat.allCases.filter(asked.contains)
+        }
+        var templateDirectories: [String] { [templates, ProcessInfo.processInfo.environment["HOMECOMING_TEMPLATES"], "Templates"].compactMap { $0 } }
+
+        func validate() throws {
+            guard !languages.isEmpty, lang.split(separator: ",").allSatisfy({ Language(rawValue: String($0)) != nil }) else {
+                throw ValidationError("--lang \(lang): use en, uk or en,uk")
+            }
+            guard !formats.isEmpty, format.split(separator: ",").allSatisfy({ DocumentFormat(rawValue: String($0)) != nil }) else {
+                throw ValidationError("--format \(format): use html, md, txt, or several separated by commas")
+            }
+            guard staleAfter >= 0 else { throw ValidationError("--stale-after \(staleAfter): use 0 or more days") }
+            if let templates, !FileManager.default.fileExists(atPath: templates) {
+                throw ValidationError("--templates \(templates): there is no such directory")
+            }
+        }
+    }
+
+    struct Weekly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The briefing of one ISO week (Monday to Sunday); by default the last completed week before now.",
+            discussion: "Example: homecoming briefing weekly --week 2024-W52 --lang en --format html")
+
+        @Option(help: ArgumentHelp("An ISO week such as 2024-W52.", valueName: "week"))
+        var week: String?
+
+        @OptionGroup var options: Options
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if let week, Period.week(week) == nil { throw ValidationError("--week \(week): write an ISO week such as 2024-W52") }
+        }
+
+        func run() throws {
+            try runReportingErrors("briefing weekly") {
+                let context = try CommandContext(store, command: "briefing")
+                let period = week.flatMap(Period.week) ?? Period.lastCompletedWeek(before: context.now.today)
+                try BriefingCommand.write(period, options: options, context: context)
+            }
+        }
+    }
+
+    struct Annual: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The year in review.", discussion: "Example: homecoming briefing annual --year 2024")
+
+        @Option(help: "The calendar year.")
+        var year: Int
+
+        @OptionGroup var options: Options
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard Period.year(year) != nil, year >= 1900 else { throw ValidationError("--year \(year) is not a year") }
+        }
+
+        func run() throws {
+            try runReportingErrors("briefing annual") {
+                let context = try CommandContext(store, command: "briefing")
+                try BriefingCommand.write(Period.year(year)!, options: options, context: context)
+            }
+        }
+    }
+
+    struct Range: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Any period, both days included.",
+                                                        discussion: "Example: homecoming briefing range --from 2025-05-01 --to 2025-07-31")
+
+        @Option(help: ArgumentHelp("The first day (YYYY-MM-DD).", valueName: "date"))
+        var from: String
+
+        @Option(help: ArgumentHelp("The last day (YYYY-MM-DD).", valueName: "date"))
+        var to: String
+
+        @OptionGroup var options: Options
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard let start = Day(iso: from) else { throw ValidationError("--from \"\(from)\" is not a date: write YYYY-MM-DD") }
+            guard let end = Day(iso: to) else { throw ValidationError("--to \"\(to)\" is not a date: write YYYY-MM-DD") }
+            guard start <= end else { throw ValidationError("--to \(to) is before --from \(from)") }
+        }
+
+        func run() throws {
+            try runReportingErrors("briefing range") {
+                let context = try CommandContext(store, command: "briefing")
+                try BriefingCommand.write(Period(kind: .range, start: Day(iso: from)!, end: Day(iso: to)!), options: options, context: context)
+            }
+        }
+    }
+
+    /// Renders and writes one briefing, then the index and feed; warns on stderr when the data is stale.
+    static func write(_ period: Period, options: Options, context: CommandContext) throws {
+        let result = try render(period, options: options, context: context)
+        do {
+            try AtomicFiles.write(result.files, to: options.out)
+            try AtomicFiles.write(PublicationIndex.files(outputDirectory: options.out), to: options.out)
+        } catch {
+            throw CommandFailure(message: "\(error)\n    fix: check that the directory is writable and the disk has space; the previous files are as they were.",
+                                 status: ExitStatus.cannotCreate)
+        }
+        if result.facts.freshness.isStale { Console.error("homecoming: warning: " + staleWarning(result.facts.freshness)) }
+        context.logger.info("briefing written", metadata: ["output.path": "\(options.out)/\(result.directory)"])
+    }
+
+    static func render(_ period: Period, options: Options, context: CommandContext) throws -> BriefingDocuments.Result {
+        let store = try context.openStore()
+        let theme: Theme
+        do { theme = try ThemeLoader.load(options.theme, templateDirectories: options.templateDirectories) } catch {
+            throw CommandFailure(message: "\(error)\n    fix: check the theme file against Templates/themes/light.json.", status: ExitStatus.config)
+        }
+        let record = BriefingDocuments.Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(),
+                                              history: try store.history(), lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
+        let request = BriefingDocuments.Request(period: period, languages: options.languages, formats: options.formats,
+                                                templateDirectories: options.templateDirectories, theme: theme, today: context.now.today,
+                                                staleAfter: options.staleAfter, organisation: theme.organisation)
+        do {
+            return try BriefingDocuments.render(request, record: record)
+        } catch let error as TemplateError {
+            throw CommandFailure(message: "\(error)", status: ExitStatus.config)
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure(message: "cannot render the briefing: \(error)", status: ExitStatus.ioError)
+        }
+    }
+
+    static func staleWarning(_ f: BriefingFacts.Freshness) -> String {
+        var parts: [String] = []
+        if let newest = f.newestRecord, let age = f.recordAge { parts.append("the newest exchange in the record is from \(newest.iso), \(age) days ago") }
+        if let last = f.lastImport, let age = f.importAge, age > f.staleAfter { parts.append("the last import was on \(last.iso), \(age) days ago") }
+        return "the data may be stale: " + parts.joined(separator: "; ") + " (--stale-after \(f.staleAfter)). Import newer exchanges if there are any."
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Briefings
+import Foundation
+
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "List, copy and check the briefing templates.",
+        discussion: """
+            Templates are Mustache files under Templates/briefing/ (html/, md/, txt/, each with a \
+            document and its sections). To change one section, copy it to a directory of yours, \
+            edit it, and pass that directory with --templates: files there win over the defaults, \
+            and briefing/<lang>/NAME.mustache wins over briefing/NAME.mustache for that language.
+
+            Example: homecoming templates copy html/sections/context --to my-templates
+            """,
+        subcommands: [List.self, Copy.self, Check.self])
+
+    static func directories(_ templates: String?) -> [String] {
+        [templates, ProcessInfo.processInfo.environment["HOMECOMING_TEMPLATES"], "Templates"].compactMap { $0 }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every template and the file it comes from.")
+
+        @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"))
+        var templates: String?
+
+        func run() throws {
+            try runReportingErrors("templates list") {
+                do {
+                    let set = try TemplateSet(language: .en, directories: TemplatesCommand.directories(templates))
+                    let width = set.paths.keys.map(\.count).max() ?? 0
+                    for (name, path) in set.paths.sorted(by: { $0.key < $1.key }) {
+                        Console.out(name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + path)
+                    }
+                } catch {
+                    throw CommandFailure(message: "\(error)", status: ExitStatus.config)
+                }
+            }
+        }
+    }
+
+    struct Copy: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copy a default template into a directory of yours, to edit it.")
+
+        @Argument(help: ArgumentHelp("The template's name, e.g. html/sections/context (see `templates list`).", valueName: "name"))
+        var name: String
+
+        @Option(help: ArgumentHelp("The directory to copy into (created if needed).", valueName: "dir"))
+        var to: String
+
+        func validate() throws {
+            guard TemplateSet.isSafeName(name) else { throw ValidationError("\(name): a template name stays inside the templates directory (no .., no leading /)") }
+        }
+
+        func run() throws {
+            try runReportingErrors("templates copy") {
+                let set: TemplateSet
+                do { set = try TemplateSet(language: .en, directories: ["Templates"]) } catch {
+                    throw CommandFailure(message: "\(error)", status: ExitStatus.config)
+                }
+                guard let source = set.paths[name], let data = FileManager.default.contents(atPath: source) else {
+                    throw CommandFailure(message: "there is no template \(name).\n    fix: pick a name from `homecoming templates list`.", status: ExitStatus.usage)
+                }
+                let target = ((to as NSString).appendingPathComponent("briefing") as NSString).appendingPathComponent(name + ".mustache")
+                guard !FileManager.default.fileExists(atPath: target) else {
+                    throw CommandFailure(message: "\(target) exists already; it was left as it is.\n    fix: edit it, or remove it first.", status: ExitStatus.cannotCreate)
+                }
+                do {
+                    try AtomicFiles.write([(name + ".mustache", [UInt8](data))], to: (to as NSString).appendingPathComponent("briefing"))
+                } catch {
+                    throw CommandFailure(message: "\(error)", status: ExitStatus.cannotCreate)
+                }
+                Console.out("Copied \(name) to \(target). Use it with --templates \(to).")
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render every template against a complete sample; report syntax errors, unknown names and missing partials.")
+
+        @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"))
+        var templates: String?
+
+        func run() throws {
+            try runReportingErrors("templates check") {
+                let problems = TemplateChecker.check(directories: TemplatesCommand.directories(templates))
+                guard problems.isEmpty else {
+                    Console.error(problems.map(\.description).joined(separator: "\n"))
+                    throw CommandFailure(message: "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the templates.", status: ExitStatus.config)
+                }
+                Console.out("All templates parse, name only known values and existing partials.")
+            }
+        }
+    }
+}
