@@ -33,7 +33,7 @@ enum BriefingViewModel {
         let sum = facts.summary
         var headline: [[String: Any]] = [
             ["label": text(s.exchangesLabel), "value": text(lang.number(sum.exchanges))],
-            ["label": text(s.returnedLabel), "value": text(s.sum(sum.returned)),
+            ["label": text(s.returnedLabel), "value": text(sum.returned.knownCount == 0 && sum.returned.unknownCount > 0 ? s.notDisclosed : s.sum(sum.returned)),
              "detail": s.split(military: sum.military, civilians: sum.civilians).map(text) ?? false],
             ["label": text(s.toRussiaLabel), "value": text(s.sum(sum.releasedToRussia))],
             ["label": text(s.bodiesLabel), "value": text(s.sum(sum.bodiesReturned))],

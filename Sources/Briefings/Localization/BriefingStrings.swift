@@ -45,6 +45,7 @@ struct BriefingStrings {
     var toRussiaLabel: String { t("Handed to Russia", "Передано Росії") }
     var bodiesLabel: String { t("Bodies returned", "Повернуто тіл") }
     var notReported: String { t("not reported", "не повідомлено") }
+    var notDisclosed: String { t("not disclosed", "не розголошено") }
 
     func sum(_ s: KnownSum) -> String {
         // No rows: nothing happened, which is zero; rows without a figure: not reported, which is not zero.
@@ -216,7 +217,7 @@ struct BriefingStrings {
             ? t("exchange of \(Day(iso: e.recordKey).map(n.longDate) ?? e.recordKey)", "обмін \(Day(iso: e.recordKey).map(n.longDate) ?? e.recordKey)")
             : t("reported total \(e.recordKey)", "офіційний підсумок \(e.recordKey)")
         let day = Day(iso: e.at.prefix(10)).map(n.longDate) ?? e.at
-        return t("\(day): the \(what) was corrected by \(e.by).", "\(day): \(what) виправив(ла) \(e.by).")
+        return t("\(day): \(e.by) corrected the \(what).", "\(day): \(e.by) виправив(ла) \(what).")
     }
 
     func change(_ c: FieldChange) -> String {

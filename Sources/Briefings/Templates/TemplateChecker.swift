@@ -45,7 +45,7 @@ public enum TemplateChecker {
                 let unknown = recorder.requested.subtracting(recorder.found)
                 for name in unknown.sorted() {
                     for (template, text) in set.texts.sorted(by: { $0.key < $1.key }) where template.hasPrefix(format.rawValue + "/") {
-                        for tag in tags(in: text) where tag.name == name || tag.name.hasPrefix(name + ".") {
+                        for tag in tags(in: text) where tag.name.split(separator: ".").contains(Substring(name)) {
                             let kind = tag.sigil == "#" || tag.sigil == "^" ? "section" : "variable"
                             problems.append(TemplateError(path: set.paths[template] ?? template, line: tag.line, column: tag.column,
                                                           message: "unknown \(kind) \"\(tag.name)\": the briefing has no such value",

@@ -1,0 +1,168 @@
+import Briefings
+import Charts
+import ExchangeModel
+import ExchangeStore
+import Foundation
+import Testing
+
+@Suite("Briefings: documents, escaping, templates")
+struct BriefingTests {
+    static let templates = Fixtures.root.appendingPathComponent("Templates").path
+
+    /// The bundled record, with one correction made on 10 June 2025 (inside the range briefing).
+    static var record: BriefingDocuments.Record {
+        let correction = HistoryEntry(at: "2025-06-10T09:30:00Z", by: "Olena K.", origin: "fix.csv", kind: .updated, recordType: "exchange",
+                                      recordKey: "2025-05-24", changes: [FieldChange(field: "returned_total", old: "305", new: "307")],
+                                      sourceURL: "https://menafn.com/1109591789/Stefanchuk-Confirms-Ongoing-Cooperation-With-Partners-On-1000-For-1000-Exchange")
+        return BriefingDocuments.Record(exchanges: Fixtures.bundled.exchanges, reported: Fixtures.bundled.reported,
+                                        history: [correction], lastImport: Day(iso: "2026-03-12"))
+    }
+
+    static func render(_ period: Period, today: String, languages: [Language] = Language.allCases, formats: [DocumentFormat] = DocumentFormat.allCases,
+                       directories: [String] = [templates], record: BriefingDocuments.Record = record) throws -> [String: String] {
+        let request = BriefingDocuments.Request(period: period, languages: languages, formats: formats, templateDirectories: directories,
+                                                theme: Fixtures.theme("light"), today: Day(iso: today)!, staleAfter: 14, organisation: "Homecoming")
+        let result = try BriefingDocuments.render(request, record: record)
+        var documents: [String: String] = [:]
+        for file in result.files where file.path.contains("/briefing.") && !file.path.hasSuffix(".json") {
+            documents[String(file.path.split(separator: "/").suffix(2).joined(separator: "/"))] = String(decoding: file.bytes, as: UTF8.self)
+        }
+        return documents
+    }
+
+    /// Inline SVG depends on Cairo's version and fonts: golden files keep a placeholder.
+    static func normalised(_ text: String) -> String {
+        var out = text
+        while let start = out.range(of: "<svg "), let end = out.range(of: "</svg>", range: start.upperBound..<out.endIndex) {
+            out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<svg …/>")
+        }
+        return out
+    }
+
+    static let cases: [(String, Period, String)] = [
+        ("weekly-2024-W52", Period.week("2024-W52")!, "2025-01-06"),
+        ("annual-2024", Period.year(2024)!, "2025-01-06"),
+        ("range-2025-05-01_2025-07-31", Period(kind: .range, start: Day(iso: "2025-05-01")!, end: Day(iso: "2025-07-31")!), "2025-08-04"),
+    ]
+
+    @Test(arguments: cases.map(\.0))
+    func documentsMatchGoldenFiles(name: String) throws {
+        let (_, period, today) = try #require(Self.cases.first { $0.0 == name })
+        let documents = try Self.render(period, today: today)
+        #expect(documents.count == 6)
+        for (file, text) in documents.sorted(by: { $0.key < $1.key }) {
+            try Fixtures.assertSnapshot(Self.normalised(text), named: "briefing-\(name)-\(file.replacingOccurrences(of: "/", with: "-"))")
+        }
+    }
+
+    @Test func theYearInReviewStatesTheFiguresOf2024() throws {
+        let documents = try Self.render(Period.year(2024)!, today: "2025-01-06", formats: [.txt])
+        let en = try #require(documents["en/briefing.txt"]).flattened
+        #expect(en.contains("Exchanges: 11"))
+        #expect(en.contains("In 2024, 1,358 people were returned from Russian captivity in 11 exchanges."))
+        #expect(en.contains("356 more than in 2023 by the officially reported total of 1,002 (derived)"))
+        #expect(en.contains("406 more than the 952 in the record for 2023"))
+        #expect(en.contains("The last exchange of the year was on 30 December, with 189 people."))
+        let uk = try #require(documents["uk/briefing.txt"]).flattened
+        #expect(uk.contains("У 2024 році з російського полону повернуто 1\u{00A0}358 людей під час 11 обмінів."))
+        #expect(uk.contains("Останній обмін року відбувся 30 грудня: 189 людей."))
+    }
+
+    @Test func anEmptyWeekSaysSoAndNamesTheLastExchange() throws {
+        let week = Period.lastCompletedWeek(before: Day(iso: "2026-11-26")!)
+        let documents = try Self.render(week, today: "2026-11-26", formats: [.txt, .html])
+        let text = try #require(documents["en/briefing.txt"]).flattened
+        #expect(text.contains("No exchange was recorded in week 47 of 2026; the last was on 5 February 2026, 290 days before the week ended."))
+        #expect(text.contains("Exchanges: 0"))
+        // The data is stale by then: said at the top.
+        #expect(text.contains("!! Data may be out of date: Check for newer exchanges before publishing: the newest exchange in the record is from 5 February 2026, 294 days ago"))
+        #expect(try #require(documents["en/briefing.html"]).contains("<aside class=\"stale\" role=\"note\">"))
+        let uk = try #require(documents["uk/briefing.txt"]).flattened
+        #expect(uk.contains("Жодного обміну не зафіксовано за 47-й тиждень 2026 року; останній відбувся 5 лютого 2026 р., за 290 днів до кінця тижня."))
+    }
+
+    @Test func undisclosedCountsAreNeverAddedAsZero() throws {
+        let period = Period(kind: .range, start: Day(iso: "2025-06-01")!, end: Day(iso: "2025-07-31")!)
+        let documents = try Self.render(period, today: "2025-08-04", languages: [.en], formats: [.txt])
+        let text = try #require(documents["en/briefing.txt"]).flattened
+        #expect(text.contains("Exchanges: 1"))
+        #expect(text.contains("People returned: not disclosed (9 stages with undisclosed numbers, not counted as zero)"))
+        #expect(!text.contains("People returned: 0"))
+        #expect(text.contains("number not disclosed"))
+    }
+
+    @Test func dataFromTheRecordIsInertInEveryFormat() throws {
+        var exchanges = Fixtures.bundled.exchanges
+        let hostile = Exchange(date: Day(iso: "2026-03-02")!, returnedTotal: 5, mediator: "<b>UAE</b>",
+                               notes: "<script>alert(1)</script> [x](javascript:alert(1)) **bold** # heading",
+                               sourceName: "Evil \"source\" <i>", sourceURL: "https://example.org/a b)(", confidence: .high)
+        exchanges.append(hostile)
+        let record = BriefingDocuments.Record(exchanges: exchanges, reported: [], history: [], lastImport: nil)
+        let period = Period(kind: .range, start: Day(iso: "2026-03-01")!, end: Day(iso: "2026-03-07")!)
+        let documents = try Self.render(period, today: "2026-03-08", languages: [.en], record: record)
+        let html = try #require(documents["en/briefing.html"])
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("<b>UAE</b>"))
+        #expect(!html.contains("<i>"))
+        let md = try #require(documents["en/briefing.md"])
+        #expect(md.contains("\\<script\\>alert\\(1\\)\\</script\\> \\[x\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\* \\# heading"))
+        #expect(!md.contains("](javascript"))
+        #expect(md.contains("(https://example.org/a%20b%29%28)"))
+        let txt = try #require(documents["en/briefing.txt"])
+        #expect(txt.contains("<script>alert(1)</script>"))
+    }
+
+    @Test func renderingTwiceGivesTheSameBytes() throws {
+        let a = try Self.render(Period.year(2025)!, today: "2026-01-10")
+        let b = try Self.render(Period.year(2025)!, today: "2026-01-10")
+        #expect(a == b)
+    }
+
+    @Test func oneFileOverridesOneSectionForAllOrOneLanguage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let context = dir.appendingPathComponent("briefing/txt/sections/context.mustache")
+        try FileManager.default.createDirectory(at: context.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{{% CONTENT_TYPE: TEXT}}\nOUR CONTEXT: {{#context}}{{text}} {{/context}}\n".utf8).write(to: context)
+        let ukHeadline = dir.appendingPathComponent("briefing/uk/txt/sections/headline.mustache")
+        try FileManager.default.createDirectory(at: ukHeadline.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{{% CONTENT_TYPE: TEXT}}\nНАШІ ЦИФРИ\n".utf8).write(to: ukHeadline)
+
+        let documents = try Self.render(Period.year(2024)!, today: "2025-01-06", formats: [.txt], directories: [dir.path, Self.templates])
+        let en = try #require(documents["en/briefing.txt"]), uk = try #require(documents["uk/briefing.txt"])
+        #expect(en.hasPrefix("Prisoner exchanges in 2024"))
+        #expect(en.contains("OUR CONTEXT: In 2024, 1,358 people"))
+        #expect(!en.contains("НАШІ ЦИФРИ"))
+        #expect(en.contains("Headline figures"))
+        #expect(uk.contains("НАШІ ЦИФРИ"))
+        #expect(!uk.contains("Основні цифри"))
+        #expect(uk.contains("OUR CONTEXT: У 2024 році"))
+    }
+
+    @Test func theDefaultTemplatesPassTheirCheck() {
+        #expect(TemplateChecker.check(directories: [Self.templates]).map(\.description) == [])
+    }
+
+    @Test(arguments: [
+        ("html/sections/context", "<section>{{#context}}<p>{{text}}</p>\n", "html/sections/context.mustache:", "does not parse"),
+        ("txt/sections/headline", "{{% CONTENT_TYPE: TEXT}}\nline\n  {{labels.headlines}}\n", "txt/sections/headline.mustache:3:3", "unknown variable \"labels.headlines\""),
+        ("md/sections/gaps", "{{% CONTENT_TYPE: TEXT}}\n{{#gapz}}x{{/gapz}}\n", "md/sections/gaps.mustache:2:1", "unknown section \"gapz\""),
+        ("html/briefing", "<html>{{>html/sections/nothing}}</html>\n", "html/briefing.mustache:1:7", "the partial \"html/sections/nothing\" does not exist"),
+        ("txt/briefing", "{{>../../etc/passwd}}\n", "txt/briefing.mustache:1:1", "leaves the templates directory"),
+    ])
+    func checkFindsEachKindOfMistake(name: String, text: String, place: String, message: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("briefing/\(name).mustache")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+        let problems = TemplateChecker.check(directories: [dir.path, Self.templates])
+        #expect(problems.contains { $0.description.contains(place) && $0.description.contains(message) }, "\(problems)")
+    }
+}
+
+extension String {
+    /// The text on one line with single spaces, so that wrapping does not matter to a check.
+    var flattened: String { split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ") }
+}
