@@ -6,14 +6,22 @@
 SWIFT ?= swift
 NOW ?=
 NOW_FLAG = $(if $(NOW),--now $(NOW),)
-APT_PACKAGES = libcairo2-dev fonts-dejavu-core pkg-config
+APT_PACKAGES = libcairo2-dev fonts-dejavu-core pkg-config zlib1g-dev
+# The tests also open the HTML briefing in a real browser.
+TEST_APT_PACKAGES = $(APT_PACKAGES) chromium
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: briefing test deps build release bench clean
+.PHONY: briefing test deps test-deps install build release bench clean
 
 ## Install the system packages the build needs, if any is missing.
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory install PACKAGES="$(APT_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install PACKAGES="$(TEST_APT_PACKAGES)"
+
+install:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -26,11 +34,11 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
-## The main job. For now: seed the store (first run) and reconcile the record with the reported totals.
+## The main job: the last completed week's briefing (both languages, all formats, charts, index, feed) in Output/.
 briefing: build
-	$(SWIFT) run --skip-build homecoming check $(NOW_FLAG)
+	$(SWIFT) run --skip-build homecoming briefing weekly $(NOW_FLAG)
 
-test: deps
+test: test-deps
 	$(SWIFT) test
 
 ## Benchmarks: installs the anchors (matplotlib, gnuplot) when missing.

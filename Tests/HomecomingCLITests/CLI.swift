@@ -36,7 +36,7 @@ struct CLI {
         process.executableURL = CLI.executable
         var args = arguments
         if database, !args.contains("--database") { args += ["--database", self.database] }
-        if !args.contains("--now"), !args.contains("--help"), !args.contains("--version") { args += ["--now", "2026-11-26"] }
+        if database, !args.contains("--now"), !args.contains("--help"), !args.contains("--version") { args += ["--now", "2026-11-26"] }
         process.arguments = args
         process.currentDirectoryURL = directory
         var env = ["PATH": "/usr/bin:/bin", "USER": "tester", "HOMECOMING_DATA": CLI.packageRoot.appendingPathComponent("Data").path]

@@ -11,6 +11,8 @@ enum BriefingViewModel {
         var alt: String
         /// The SVG document, for inlining in HTML.
         var svg: String
+        /// The same chart in the dark theme, shown when the reader's system prefers it.
+        var svgDark: String?
         /// The PNG file's name, beside the document.
         var png: String
     }
@@ -127,7 +129,7 @@ enum BriefingViewModel {
             "hasCorrections": !corrections.isEmpty,
             "noCorrections": text(s.noCorrections),
             "charts": charts.map { c in
-                ["id": c.id, "title": text(c.title), "alt": text(c.alt), "svg": c.svg, "png": c.png] as [String: Any]
+                ["id": c.id, "title": text(c.title), "alt": text(c.alt), "svg": c.svg, "svgDark": c.svgDark ?? false, "png": c.png] as [String: Any]
             },
             "hasCharts": !charts.isEmpty,
             "sources": sources.entries.enumerated().map { i, e in

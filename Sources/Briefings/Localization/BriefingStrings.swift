@@ -147,24 +147,30 @@ struct BriefingStrings {
         return text + "."
     }
 
+    /// Who reported a figure, in English only: the names in the data are English, and the source link names them in both.
+    private func who(_ t: ReportedTotal) -> String {
+        guard language == .en, let name = t.reportedBy ?? t.sourceName else { return "" }
+        return " (\(name))"
+    }
+
     func official(_ c: BriefingFacts.OfficialComparison) -> String {
-        let who = c.reported.reportedBy ?? c.reported.sourceName ?? ""
+        let who = who(c.reported)
         let diff = c.difference
         let gap = diff == 0 ? t("the same", "стільки ж")
             : diff < 0 ? t("\(n.number(-diff)) fewer", "на \(n.number(-diff)) менше") : t("\(n.number(diff)) more", "на \(n.number(diff)) більше")
         let derived = c.reported.isDerived ? t(" (a derived figure)", " (обчислене значення)") : ""
-        return t("Officials reported \(n.number(c.value)) returned by \(n.longDate(c.reported.periodEnd))\(derived) (\(who)); the record counts \(n.number(c.recorded.known)) for the same span, \(gap).",
-                 "Посадовці повідомили про \(n.number(c.value)) повернутих станом на \(n.longDate(c.reported.periodEnd))\(derived) (\(who)); запис налічує \(n.number(c.recorded.known)) за той самий період — \(gap).")
+        return t("Officials reported \(n.number(c.value)) returned by \(n.longDate(c.reported.periodEnd))\(derived)\(who); the record counts \(n.number(c.recorded.known)) for the same span, \(gap).",
+                 "Посадовці повідомили про \(n.number(c.value)) повернутих станом на \(n.longDate(c.reported.periodEnd))\(derived); запис налічує \(n.number(c.recorded.known)) за той самий період — \(gap).")
     }
 
     func officialYear(_ c: BriefingFacts.OfficialComparison, year: Int) -> String {
-        let who = c.reported.reportedBy ?? c.reported.sourceName ?? ""
+        let who = who(c.reported)
         let what = c.reported.metric == .exchanges ? t("exchanges", "обмінів") : t("people returned", "повернутих людей")
         let diff = c.difference
         let gap = diff == 0 ? t("the record agrees", "запис збігається")
             : t("the record has \(n.number(c.recorded.known)), a difference of \(n.signed(diff))", "у записі \(n.number(c.recorded.known)), різниця \(n.signed(diff))")
-        return t("For \(year) officials reported \(n.number(c.value)) \(what) (\(who)); \(gap).",
-                 "За \(year) рік посадовці повідомили: \(what) — \(n.number(c.value)) (\(who)); \(gap).")
+        return t("For \(year) officials reported \(n.number(c.value)) \(what)\(who); \(gap).",
+                 "За \(year) рік посадовці повідомили: \(what) — \(n.number(c.value)); \(gap).")
     }
 
     func yearInReview(_ s: PeriodSummary) -> String {

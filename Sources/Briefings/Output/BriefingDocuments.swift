@@ -13,12 +13,15 @@ public enum BriefingDocuments {
         public var formats: [DocumentFormat]
         public var templateDirectories: [String]
         public var theme: Theme
+        /// A dark theme for the HTML's second set of inline charts (`prefers-color-scheme: dark`); nil for one set.
+        public var darkTheme: Theme?
         public var today: Day
         public var staleAfter: Int
         public var organisation: String
 
         public init(period: Period, languages: [Language], formats: [DocumentFormat], templateDirectories: [String],
-                    theme: Theme, today: Day, staleAfter: Int, organisation: String) {
+                    theme: Theme, darkTheme: Theme? = nil, today: Day, staleAfter: Int, organisation: String) {
+            self.darkTheme = darkTheme
             self.period = period; self.languages = languages; self.formats = formats
             self.templateDirectories = templateDirectories; self.theme = theme; self.today = today
             self.staleAfter = staleAfter; self.organisation = organisation
@@ -68,8 +71,16 @@ public enum BriefingDocuments {
                                                      options: options, measurer: measurer)
                 files += rendered.map { ("\(folder)/\($0.path)", $0.bytes) }
                 let svg = rendered.first { $0.path.hasSuffix(".svg") }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+                var dark: String?
+                if let darkTheme = request.darkTheme, request.formats.contains(.html) {
+                    // Its own id prefix, so that both versions can sit in one page.
+                    var spec = content.spec
+                    spec.id += "-dark"
+                    let scene = ChartEngine.scene(spec, width: 1200, height: 675, theme: darkTheme, measurer: measurer)
+                    dark = inlineSVG(try SceneRenderer.svg(scene, typeface: Typeface(theme: darkTheme)))
+                }
                 charts.append(.init(id: kind.rawValue, title: content.spec.title, alt: content.spec.description,
-                                    svg: inlineSVG(svg), png: "\(kind.rawValue).png"))
+                                    svg: inlineSVG(svg), svgDark: dark, png: "\(kind.rawValue).png"))
             }
             for format in request.formats {
                 let model = BriefingViewModel.make(facts, language: language, format: format, charts: charts, today: request.today)

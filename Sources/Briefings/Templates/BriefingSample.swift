@@ -20,7 +20,7 @@ enum BriefingSample {
         let period = Period(kind: .range, start: d("2025-05-19"), end: d("2025-05-25"))
         let facts = BriefingFacts(period: period, exchanges: exchanges, reported: reported, history: history,
                                   today: d("2025-09-01"), staleAfter: 14, lastImport: d("2025-05-24"))
-        let chart = BriefingViewModel.Chart(id: "per-year", title: "Sample chart", alt: "Sample description", svg: "<svg></svg>", png: "per-year.png")
+        let chart = BriefingViewModel.Chart(id: "per-year", title: "Sample chart", alt: "Sample description", svg: "<svg></svg>", svgDark: "<svg></svg>", png: "per-year.png")
         var model = BriefingViewModel.make(facts, language: language, format: format, charts: [chart], today: d("2025-09-01"))
         // An empty period's sentence too, so that every branch has a value.
         if (model["gaps"] as? [[String: Any]])?.isEmpty ?? true { model["gaps"] = [["text": "Sample gap", "refs": [], "hasRefs": false]] }

@@ -149,10 +149,12 @@ struct BriefingCommand: ParsableCommand {
         do { theme = try ThemeLoader.load(options.theme, templateDirectories: options.templateDirectories) } catch {
             throw CommandFailure(message: "\(error)\n    fix: check the theme file against Templates/themes/light.json.", status: ExitStatus.config)
         }
+        // The HTML also carries the charts in the dark theme, for readers whose system prefers it.
+        let dark = options.theme == "light" ? try? ThemeLoader.load("dark", templateDirectories: options.templateDirectories) : nil
         let record = BriefingDocuments.Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(),
                                               history: try store.history(), lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
         let request = BriefingDocuments.Request(period: period, languages: options.languages, formats: options.formats,
-                                                templateDirectories: options.templateDirectories, theme: theme, today: context.now.today,
+                                                templateDirectories: options.templateDirectories, theme: theme, darkTheme: dark, today: context.now.today,
                                                 staleAfter: options.staleAfter, organisation: theme.organisation)
         do {
             return try BriefingDocuments.render(request, record: record)

@@ -57,7 +57,8 @@ struct TemplatesCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors("templates copy") {
                 let set: TemplateSet
-                do { set = try TemplateSet(language: .en, directories: ["Templates"]) } catch {
+                // The defaults: $HOMECOMING_TEMPLATES, else Templates/.
+                do { set = try TemplateSet(language: .en, directories: TemplatesCommand.directories(nil)) } catch {
                     throw CommandFailure(message: "\(error)", status: ExitStatus.config)
                 }
                 guard let source = set.paths[name], let data = FileManager.default.contents(atPath: source) else {
