@@ -36,7 +36,7 @@ release: deps
 
 ## The main job: the last completed week's briefing (both languages, all formats, charts, index, feed) in Output/.
 briefing: build
-	$(SWIFT) run --skip-build homecoming briefing weekly $(NOW_FLAG)
+	$(SWIFT) run --skip-build homecoming weekly $(NOW_FLAG)
 
 test: test-deps
 	$(SWIFT) test

@@ -18,11 +18,12 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev"])]),
         .target(name: "Cairo", dependencies: ["CCairo"]),
         .target(name: "Charts"),
+        .target(name: "CSystem"),
         .target(name: "ChartRendering", dependencies: ["Charts", "Cairo"]),
         .target(
             name: "Briefings",
             dependencies: [
-                "ExchangeModel", "ExchangeStore", "Charts", "ChartRendering",
+                "ExchangeModel", "ExchangeStore", "Charts", "ChartRendering", "CSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -11,11 +11,11 @@ struct Homecoming: ParsableCommand {
             created and seeded from the bundled, sourced dataset in Data/.
 
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 73 cannot create output, \
-            74 I/O error, 78 bad configuration or theme.
+            74 I/O error, 75 locked by another run, 78 bad configuration, theme or template.
             """,
         version: "0.1.0",
         subcommands: [ImportCommand.self, AddCommand.self, ExportCommand.self, ListCommand.self,
                       HistoryCommand.self, CheckCommand.self, ChartCommand.self,
-                      BriefingCommand.self, TemplatesCommand.self]
+                      BriefingCommand.self, TemplatesCommand.self, WeeklyCommand.self, ConfigCommand.self]
     )
 }

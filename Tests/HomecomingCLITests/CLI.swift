@@ -56,6 +56,60 @@ struct CLI {
                       stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
+    /// A process started in the background, its standard error going to a file.
+    struct Running {
+        var process: Process
+        var stderr: URL
+
+        /// Waits (polling, bounded) until standard error contains `text`.
+        func waitFor(_ text: String, timeout: Double = 60) throws -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if let data = FileManager.default.contents(atPath: stderr.path), String(decoding: data, as: UTF8.self).contains(text) { return true }
+                if !process.isRunning { return false }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return false
+        }
+
+        func kill() {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// Starts `homecoming ARGS` without waiting for it.
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments + ["--database", database, "--now", "2026-11-26"]
+        process.currentDirectoryURL = directory
+        var env = ["PATH": "/usr/bin:/bin", "USER": "tester", "HOMECOMING_DATA": CLI.packageRoot.appendingPathComponent("Data").path,
+                   "HOMECOMING_TEMPLATES": CLI.packageRoot.appendingPathComponent("Templates").path]
+        env.merge(environment) { $1 }
+        process.environment = env
+        let err = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        return Running(process: process, stderr: err)
+    }
+
+    /// Every file below `path`, relative path → bytes (hidden files included).
+    static func tree(_ path: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return files }
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = (path as NSString).appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = FileManager.default.contents(atPath: full) ?? Data()
+            }
+        }
+        return files
+    }
+
     /// Writes a file into the scratch directory and returns its path.
     func write(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)

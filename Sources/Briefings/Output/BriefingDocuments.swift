@@ -18,10 +18,17 @@ public enum BriefingDocuments {
         public var today: Day
         public var staleAfter: Int
         public var organisation: String
+        /// The charts' author, for the byline.
+        public var author: String?
+        /// The charts' size in px.
+        public var chartWidth: Double = 1200
+        public var chartHeight: Double = 675
 
         public init(period: Period, languages: [Language], formats: [DocumentFormat], templateDirectories: [String],
-                    theme: Theme, darkTheme: Theme? = nil, today: Day, staleAfter: Int, organisation: String) {
+                    theme: Theme, darkTheme: Theme? = nil, today: Day, staleAfter: Int, organisation: String,
+                    author: String? = nil, chartWidth: Double = 1200, chartHeight: Double = 675) {
             self.darkTheme = darkTheme
+            self.author = author; self.chartWidth = chartWidth; self.chartHeight = chartHeight
             self.period = period; self.languages = languages; self.formats = formats
             self.templateDirectories = templateDirectories; self.theme = theme; self.today = today
             self.staleAfter = staleAfter; self.organisation = organisation
@@ -60,12 +67,12 @@ public enum BriefingDocuments {
             let templates = try TemplateSet(language: language, directories: request.templateDirectories)
             var charts: [BriefingViewModel.Chart] = []
             for kind in ChartRequest.Kind.allCases {
-                let chartRequest = ChartRequest(kind: kind, to: request.period.end, language: language, width: 1200, height: 675,
-                                                organisation: request.organisation,
+                let chartRequest = ChartRequest(kind: kind, to: request.period.end, language: language, width: request.chartWidth,
+                                                height: request.chartHeight, organisation: request.organisation, author: request.author,
                                                 highlight: kind == .perExchange ? request.period.start...request.period.end : nil,
                                                 today: request.today)
                 let content = ChartBuilder.build(chartRequest, exchanges: record.exchanges, reported: record.reported)
-                let options = [("width", "1200"), ("height", "675"), ("scale", "2"), ("theme", request.theme.name), ("lang", language.rawValue),
+                let options = [("width", String(Int(request.chartWidth))), ("height", String(Int(request.chartHeight))), ("scale", "2"), ("theme", request.theme.name), ("lang", language.rawValue),
                                ("from", ""), ("to", request.period.end.iso), ("format", "svg,png")]
                 let rendered = try ChartFiles.render(content, theme: request.theme, typeface: typeface, formats: [.svg, .png], scale: 2,
                                                      options: options, measurer: measurer)
@@ -76,7 +83,7 @@ public enum BriefingDocuments {
                     // Its own id prefix, so that both versions can sit in one page.
                     var spec = content.spec
                     spec.id += "-dark"
-                    let scene = ChartEngine.scene(spec, width: 1200, height: 675, theme: darkTheme, measurer: measurer)
+                    let scene = ChartEngine.scene(spec, width: request.chartWidth, height: request.chartHeight, theme: darkTheme, measurer: measurer)
                     dark = inlineSVG(try SceneRenderer.svg(scene, typeface: Typeface(theme: darkTheme)))
                 }
                 charts.append(.init(id: kind.rawValue, title: content.spec.title, alt: content.spec.description,

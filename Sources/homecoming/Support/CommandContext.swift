@@ -24,8 +24,8 @@ struct CommandContext {
     }
 
     /// Opens the store, creating and seeding it on first use with one line on standard error.
-    func openStore(by: String? = nil) throws -> ExchangeStore {
-        let path = options.databasePath
+    func openStore(by: String? = nil, path override: String? = nil) throws -> ExchangeStore {
+        let path = override ?? options.databasePath
         let (store, outcome) = try ExchangeStore.open(path: path, seed: options.noSeed ? nil : options.seedDirectory,
                                                       now: now, by: person(by), logger: logger)
         if case let .created(seeded) = outcome {

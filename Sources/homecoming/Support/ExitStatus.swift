@@ -13,6 +13,8 @@ enum ExitStatus {
     static let cannotCreate: Int32 = 73
     /// Reading or writing failed.
     static let ioError: Int32 = 74
+    /// Another run holds the lock, or a resource is busy: try again later.
+    static let temporary: Int32 = 75
     /// A configuration or theme file is wrong.
     static let config: Int32 = 78
 

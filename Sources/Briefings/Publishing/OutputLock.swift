@@ -1,0 +1,51 @@
+import Foundation
+
+/// An exclusive lock on an output directory, held through `flock(2)` on a file beside it.
+///
+/// The kernel releases a `flock` when its process dies, however it dies, so the lock of a
+/// killed run is simply taken over; the holder's pid is written into the file to be named.
+public final class OutputLock {
+    public let path: String
+    private let descriptor: Int32
+
+    /// Takes the lock, retrying for up to `wait` seconds.
+    public init(path: String, wait: Int, checkInterval: Double = 0.1) throws(PublishError) {
+        self.path = path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let code = errno
+            throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+        }
+        let deadline = Date().addingTimeInterval(Double(max(0, wait)))
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                let code = errno
+                close(fd)
+                throw .io(path: path, reason: String(cString: strerror(code)))
+            }
+            if Date() >= deadline {
+                let holder = OutputLock.holder(fd)
+                close(fd)
+                throw .locked(holder: holder, waited: max(0, wait), lockPath: path)
+            }
+            Thread.sleep(forTimeInterval: checkInterval)
+        }
+        descriptor = fd
+        // Name ourselves as the holder.
+        let pid = "\(getpid())\n"
+        _ = ftruncate(fd, 0)
+        _ = pid.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        _ = flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    private static func holder(_ fd: Int32) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = pread(fd, &buffer, 31, 0)
+        guard count > 0 else { return nil }
+        return Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

@@ -1,0 +1,21 @@
+/// Why publishing stopped. Each case says what a person can do; the CLI maps them to exit codes.
+public enum PublishError: Error, Sendable, CustomStringConvertible {
+    /// Another run holds the lock.
+    case locked(holder: Int32?, waited: Int, lockPath: String)
+    /// The output cannot be created or replaced (read-only, full, missing parent).
+    case cannotCreate(path: String, reason: String)
+    /// Reading or writing failed in a way that is not about permissions or space.
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .locked(holder, waited, lockPath):
+            let who = holder.map { "another homecoming run (pid \($0))" } ?? "another homecoming run"
+            return "\(who) is writing the output (lock \(lockPath)); waited \(waited) s.\n    fix: try again later, or pass --wait SECONDS to wait for it."
+        case let .cannotCreate(path, reason):
+            return "cannot write \(path): \(reason).\n    fix: check that the output directory and its parent are writable and the disk has space; the previous output is as it was."
+        case let .io(path, reason):
+            return "input/output error at \(path): \(reason).\n    fix: check the disk and try again; the previous output is as it was."
+        }
+    }
+}

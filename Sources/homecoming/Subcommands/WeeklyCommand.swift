@@ -1,0 +1,202 @@
+import ArgumentParser
+import Briefings
+import Charts
+import ExchangeModel
+import ExchangeStore
+import Foundation
+
+struct WeeklyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weekly",
+        abstract: "The weekly job for cron: last week's briefing in every language and format, its charts, the index and the feed.",
+        discussion: """
+            Safe to schedule: it takes a lock (a second run waits --wait seconds, then exits 75 naming \
+            the holder), renders everything beside the output and swaps it in with one atomic rename \
+            (a run killed at any moment leaves the previous output as it was), rewrites nothing when \
+            nothing changed ("up to date"), and with --quiet prints nothing on success. Warnings (stale \
+            data) and errors always print.
+
+            Settings come from flags, then HOMECOMING_* variables, then homecoming.json (or --config), \
+            then defaults; `homecoming config` shows them.
+
+            Exit codes: 0 ok, 64 usage, 65 bad data or damaged database, 66 missing input, 73 cannot \
+            create output, 74 I/O error, 75 locked by another run, 78 configuration.
+            """)
+
+    @Flag(help: "Print nothing on success (warnings and errors still print).")
+    var quiet = false
+
+    @Flag(help: "Render and write even when the output is up to date.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Wait up to this many seconds for another run's lock.", valueName: "seconds"))
+    var wait: Int = 0
+
+    @Option(help: ArgumentHelp("An ISO week such as 2024-W52 instead of the last completed one.", valueName: "week"))
+    var week: String?
+
+    @Option(name: .customLong("log-format"), help: "text, or json for one JSON object per line.")
+    var logFormat: String = "text"
+
+    @OptionGroup var options: PublishOptions
+
+    func validate() throws {
+        guard wait >= 0 else { throw ValidationError("--wait \(wait): use 0 or more seconds") }
+        guard Reporter.Format(rawValue: logFormat) != nil else { throw ValidationError("--log-format \(logFormat): use text or json") }
+        if let week, Period.week(week) == nil { throw ValidationError("--week \(week): write an ISO week such as 2024-W52") }
+    }
+
+    func run() throws {
+        let now: ReferenceTime
+        do { now = try ReferenceTime.resolve(option: options.store.now, environment: options.store.environment) } catch {
+            throw ExitCode(ExitStatus.usage)
+        }
+        let reporter = Reporter(format: Reporter.Format(rawValue: logFormat) ?? .text, quiet: quiet, now: now)
+        let failure: JobFailure? = {
+            do throws(JobFailure) {
+                try WeeklyJob(command: self, now: now, reporter: reporter).run()
+                return nil
+            } catch {
+                return error
+            }
+        }()
+        if let failure {
+            reporter.error(failure.message, code: failure.status)
+            throw ExitCode(failure.status)
+        }
+    }
+}
+
+/// A failure of the weekly job: the readable block and the exit code.
+struct JobFailure: Error {
+    var message: String
+    var status: Int32
+}
+
+/// The weekly job as named steps, each failure tagged with its step.
+struct WeeklyJob {
+    let command: WeeklyCommand
+    let now: ReferenceTime
+    let reporter: Reporter
+    let environment = ProcessInfo.processInfo.environment
+
+    static let steps = ["read the configuration", "take the lock", "read the record", "render the briefing", "publish"]
+
+    func run() throws(JobFailure) {
+        var index = 0
+        func step() { index += 1; reporter.step(index, of: Self.steps.count, Self.steps[index - 1]) }
+
+        step()
+        let config: Configuration
+        do { config = try Configuration.resolve(flags: command.options, environment: environment) } catch {
+            throw JobFailure(message: "homecoming weekly: configuration: \(error.message)\n    fix: correct the setting; `homecoming config` shows every setting and where it comes from.",
+                             status: ExitStatus.config)
+        }
+        let output = config.output.value
+        let period = command.week.flatMap(Period.week) ?? Period.lastCompletedWeek(before: now.today)
+
+        step()
+        let lock: OutputLock
+        do { lock = try OutputLock(path: StagedOutput.lockPath(for: output), wait: command.wait) } catch {
+            throw JobFailure(message: "homecoming weekly: take the lock: \(error)", status: Self.status(error))
+        }
+        defer { withExtendedLifetime(lock) {} }
+        try checkpoint("locked")
+        let removed = StagedOutput.removeLeftovers(of: output)
+        if removed > 0 { reporter.info("removed \(removed) leftover staging director\(removed == 1 ? "y" : "ies") of an interrupted run") }
+
+        step()
+        let context: CommandContext
+        let record: BriefingDocuments.Record
+        do {
+            context = try CommandContext(command.options.store, command: "weekly")
+            let store = try context.openStore(path: config.database.value)
+            record = BriefingDocuments.Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(), history: try store.history(),
+                                              lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
+        } catch let error as StoreError {
+            throw JobFailure(message: "homecoming weekly: read the record: \(error)", status: ExitStatus.code(for: error))
+        } catch {
+            throw JobFailure(message: "homecoming weekly: read the record: \(error)", status: ExitStatus.ioError)
+        }
+
+        step()
+        let directories = [config.templates.value, "Templates"].compactMap { $0 }
+        let theme: Theme
+        do { theme = try ThemeLoader.load(config.theme.value, templateDirectories: directories) } catch {
+            throw JobFailure(message: "homecoming weekly: render: \(error)\n    fix: check the theme (\(config.theme.source)).", status: ExitStatus.config)
+        }
+        let dark = config.theme.value == "light" ? try? ThemeLoader.load("dark", templateDirectories: directories) : nil
+        let (width, height) = ChartCommand.dimensions(config.chartSize.value) ?? (1200, 675)
+        let request = BriefingDocuments.Request(period: period, languages: config.languages.value, formats: config.formats.value,
+                                                templateDirectories: directories, theme: theme, darkTheme: dark, today: now.today,
+                                                staleAfter: config.staleAfter.value, organisation: config.organisation.value ?? theme.organisation,
+                                                author: config.byline.value, chartWidth: width, chartHeight: height)
+        let result: BriefingDocuments.Result
+        do { result = try BriefingDocuments.render(request, record: record) } catch let error as TemplateError {
+            throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.config)
+        } catch {
+            throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.ioError)
+        }
+        let files = result.files + PublicationIndex.files(outputDirectory: output, pending: result.files)
+        try checkpoint("rendered")
+        if result.facts.freshness.isStale { reporter.warning(BriefingCommand.staleWarning(result.facts.freshness)) }
+
+        step()
+        let changed = command.force ? files : StagedOutput.changes(files, in: output)
+        if changed.isEmpty {
+            reporter.info("up to date: \(output)/\(result.directory) already holds this briefing; nothing was written (--force writes anyway).")
+            return
+        }
+        do {
+            try StagedOutput.publish(changed, to: output, checkpoint: { name throws(PublishError) in try self.checkpointForPublish(name) })
+        } catch {
+            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: Self.status(error))
+        }
+        reporter.info("wrote \(changed.count) file\(changed.count == 1 ? "" : "s"): \(output)/\(result.directory) "
+                      + "(\(config.languages.value.map(\.rawValue).joined(separator: ", ")); \(config.formats.value.map(\.rawValue).joined(separator: ", "))), index and feed.")
+    }
+
+    static func status(_ error: PublishError) -> Int32 {
+        switch error {
+        case .locked: ExitStatus.temporary
+        case .cannotCreate: ExitStatus.cannotCreate
+        case .io: ExitStatus.ioError
+        }
+    }
+
+    // MARK: - Test hooks (HOMECOMING_TEST_PAUSE, HOMECOMING_TEST_FAULT); unset in production.
+
+    /// Stops at a named step when a test asks, so that it can kill the process there.
+    func checkpoint(_ name: String) throws(JobFailure) {
+        do { try checkpointForPublish(name) } catch {
+            throw JobFailure(message: "homecoming weekly: \(name): \(error)", status: Self.status(error))
+        }
+    }
+
+    func checkpointForPublish(_ name: String) throws(PublishError) {
+        if environment["HOMECOMING_TEST_FAULT"] == name {
+            throw .io(path: name, reason: "simulated input/output error (HOMECOMING_TEST_FAULT)")
+        }
+        guard environment["HOMECOMING_TEST_PAUSE"] == name else { return }
+        FileHandle.standardError.write(Data("paused at \(name)\n".utf8))
+        while true { sleep(60) }
+    }
+}
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print the weekly job's effective configuration and where each value comes from.",
+        discussion: "Example homecoming.json: {\"languages\": [\"en\", \"uk\"], \"formats\": [\"html\", \"txt\"], \"staleAfter\": 10, \"byline\": \"Olena K.\"}")
+
+    @OptionGroup var options: PublishOptions
+
+    func run() throws {
+        do {
+            Console.out(try Configuration.resolve(flags: options, environment: ProcessInfo.processInfo.environment).render())
+        } catch {
+            Console.error("homecoming config: \(error.message)\n    fix: correct the setting.")
+            throw ExitCode(ExitStatus.config)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import ArgumentParser
+import Briefings
+import Foundation
+
+/// The settings of the weekly job, each with where it came from: flags, then the environment
+/// (`HOMECOMING_*`), then the configuration file, then the defaults.
+struct Configuration {
+    /// A value and its origin ("--theme", "$HOMECOMING_THEME", "homecoming.json", "default").
+    struct Setting<Value> {
+        var value: Value
+        var source: String
+    }
+
+    var languages: Setting<[Language]>
+    var formats: Setting<[DocumentFormat]>
+    var theme: Setting<String>
+    var chartSize: Setting<String>
+    var output: Setting<String>
+    var database: Setting<String>
+    var templates: Setting<String?>
+    var staleAfter: Setting<Int>
+    var organisation: Setting<String?>
+    var byline: Setting<String?>
+
+    /// Every key the file may hold, in the order `homecoming config` prints them.
+    static let keys = ["languages", "formats", "theme", "chartSize", "output", "database", "templates", "staleAfter", "organisation", "byline"]
+
+    /// A wrong setting: the file (or variable), the key, the value and why.
+    struct Invalid: Error {
+        var message: String
+    }
+
+    /// Resolves every setting.
+    static func resolve(flags: PublishOptions, environment: [String: String]) throws(Invalid) -> Configuration {
+        let (file, fileName) = try loadFile(flags: flags)
+        func pick(_ key: String, flag: String?, flagName: String, env: String) throws(Invalid) -> (String, String)? {
+            if let flag { return (flag, flagName) }
+            if let value = environment[env], !value.isEmpty { return (value, "$\(env)") }
+            if let value = file[key] {
+                if let string = value as? String { return (string, fileName) }
+                if let strings = value as? [String] { return (strings.joined(separator: ","), fileName) }
+                if let number = value as? NSNumber, key == "staleAfter" { return (number.stringValue, fileName) }
+                throw Invalid(message: "\(fileName): \"\(key)\" is \(describe(value)), which is not \(key == "staleAfter" ? "a number of days" : key == "languages" || key == "formats" ? "a list of names" : "a text")")
+            }
+            return nil
+        }
+        func list<T>(_ key: String, flag: String?, flagName: String, env: String, parse: (String) -> T?, allowed: String, defaults: [T]) throws(Invalid) -> Setting<[T]> {
+            guard let (raw, source) = try pick(key, flag: flag, flagName: flagName, env: env) else { return Setting(value: defaults, source: "default") }
+            let names = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            var values: [T] = []
+            for name in names {
+                guard let value = parse(name) else {
+                    throw Invalid(message: "\(source): \"\(key)\" has \"\(name)\", which is not one of \(allowed)")
+                }
+                values.append(value)
+            }
+            guard !values.isEmpty else { throw Invalid(message: "\(source): \"\(key)\" is empty; give at least one of \(allowed)") }
+            return Setting(value: values, source: source)
+        }
+        func text(_ key: String, flag: String?, flagName: String, env: String, default value: String?) throws(Invalid) -> Setting<String?> {
+            guard let (raw, source) = try pick(key, flag: flag, flagName: flagName, env: env) else { return Setting(value: value, source: "default") }
+            guard !raw.trimmingCharacters(in: .whitespaces).isEmpty else { throw Invalid(message: "\(source): \"\(key)\" is empty") }
+            return Setting(value: raw, source: source)
+        }
+
+        let languages = try list("languages", flag: flags.lang, flagName: "--lang", env: "HOMECOMING_LANGUAGES",
+                                 parse: { Language(rawValue: $0) }, allowed: "en, uk", defaults: Language.allCases)
+        let formats = try list("formats", flag: flags.format, flagName: "--format", env: "HOMECOMING_FORMATS",
+                               parse: { DocumentFormat(rawValue: $0) }, allowed: "html, md, txt", defaults: DocumentFormat.allCases)
+        let theme = try text("theme", flag: flags.theme, flagName: "--theme", env: "HOMECOMING_THEME", default: "light")
+        let size = try text("chartSize", flag: flags.chartSize, flagName: "--chart-size", env: "HOMECOMING_CHART_SIZE", default: "article")
+        if let value = size.value, ChartCommand.dimensions(value) == nil {
+            throw Invalid(message: "\(size.source): \"chartSize\" is \"\(value)\", which is not article, square, wide or WxH from 320x240 to 4000x4000")
+        }
+        let output = try text("output", flag: flags.out, flagName: "--out", env: "HOMECOMING_OUTPUT", default: "Output")
+        let database = try text("database", flag: flags.store.database, flagName: "--database", env: "HOMECOMING_DATABASE", default: "Data/homecoming.sqlite")
+        let templates = try text("templates", flag: flags.templates, flagName: "--templates", env: "HOMECOMING_TEMPLATES", default: nil)
+        if let dir = templates.value, !FileManager.default.fileExists(atPath: dir) {
+            throw Invalid(message: "\(templates.source): \"templates\" is \"\(dir)\", which is not a directory")
+        }
+        let staleRaw = try pick("staleAfter", flag: flags.staleAfter.map(String.init), flagName: "--stale-after", env: "HOMECOMING_STALE_AFTER")
+        var staleAfter = Setting(value: 14, source: "default")
+        if let (raw, source) = staleRaw {
+            guard let days = Int(raw), days >= 0 else { throw Invalid(message: "\(source): \"staleAfter\" is \"\(raw)\", which is not a whole number of days (0 or more)") }
+            staleAfter = Setting(value: days, source: source)
+        }
+        let organisation = try text("organisation", flag: flags.organisation, flagName: "--organisation", env: "HOMECOMING_ORGANISATION", default: nil)
+        let byline = try text("byline", flag: flags.byline, flagName: "--byline", env: "HOMECOMING_BYLINE", default: nil)
+        return Configuration(languages: languages, formats: formats, theme: Setting(value: theme.value ?? "light", source: theme.source),
+                             chartSize: Setting(value: size.value ?? "article", source: size.source),
+                             output: Setting(value: output.value ?? "Output", source: output.source),
+                             database: Setting(value: database.value ?? "Data/homecoming.sqlite", source: database.source),
+                             templates: templates, staleAfter: staleAfter, organisation: organisation, byline: byline)
+    }
+
+    /// The file's keys, or none: `--config FILE` must exist; `homecoming.json` is read when present.
+    private static func loadFile(flags: PublishOptions) throws(Invalid) -> ([String: Any], String) {
+        let path = flags.config ?? "homecoming.json"
+        guard FileManager.default.fileExists(atPath: path) else {
+            if flags.config != nil { throw Invalid(message: "--config \(path): there is no such file") }
+            return ([:], path)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Invalid(message: "\(path): the file cannot be read") }
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "it is not valid JSON"
+            throw Invalid(message: "\(path): \(detail)")
+        }
+        guard let object = parsed as? [String: Any] else { throw Invalid(message: "\(path): the file must hold one JSON object, {\"languages\": [\"en\"], …}") }
+        for key in object.keys.sorted() where !keys.contains(key) {
+            throw Invalid(message: "\(path): unknown key \"\(key)\"; the keys are \(keys.joined(separator: ", "))")
+        }
+        return (object, path)
+    }
+
+    private static func describe(_ value: Any) -> String {
+        switch value {
+        case is NSNull: "null"
+        case let n as NSNumber: n.stringValue
+        case is [Any]: "a list"
+        case is [String: Any]: "an object"
+        default: "\(value)"
+        }
+    }
+
+    /// The table `homecoming config` prints.
+    func render() -> String {
+        let rows: [(String, String, String)] = [
+            ("languages", languages.value.map(\.rawValue).joined(separator: ","), languages.source),
+            ("formats", formats.value.map(\.rawValue).joined(separator: ","), formats.source),
+            ("theme", theme.value, theme.source),
+            ("chartSize", chartSize.value, chartSize.source),
+            ("output", output.value, output.source),
+            ("database", database.value, database.source),
+            ("templates", templates.value ?? "Templates", templates.source),
+            ("staleAfter", String(staleAfter.value), staleAfter.source),
+            ("organisation", organisation.value ?? "(from the theme)", organisation.source),
+            ("byline", byline.value ?? "(none)", byline.source),
+        ]
+        var table = TextTable([("setting", .left), ("value", .left), ("from", .left)])
+        for row in rows { table.add([row.0, row.1, row.2]) }
+        return table.render()
+    }
+}
+
+/// Options of the weekly job and of `homecoming config`; each can also come from the environment or the file.
+struct PublishOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A configuration file (JSON); default: homecoming.json in the working directory, if there is one.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Languages: en, uk or en,uk ($HOMECOMING_LANGUAGES).", valueName: "langs"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("Formats: html, md, txt, comma-separated ($HOMECOMING_FORMATS).", valueName: "formats"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("Chart theme: light, dark or a file ($HOMECOMING_THEME).", valueName: "theme"))
+    var theme: String?
+
+    @Option(name: .customLong("chart-size"), help: ArgumentHelp("article, square, wide or WxH ($HOMECOMING_CHART_SIZE).", valueName: "size"))
+    var chartSize: String?
+
+    @Option(help: ArgumentHelp("The output directory ($HOMECOMING_OUTPUT; default Output).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("A templates directory searched before Templates/ ($HOMECOMING_TEMPLATES).", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .customLong("stale-after"), help: ArgumentHelp("Warn when the data is older than this many days ($HOMECOMING_STALE_AFTER; default 14).", valueName: "days"))
+    var staleAfter: Int?
+
+    @Option(help: ArgumentHelp("The organisation for the charts' byline ($HOMECOMING_ORGANISATION; default: the theme's).", valueName: "name"))
+    var organisation: String?
+
+    @Option(help: ArgumentHelp("An author for the charts' byline ($HOMECOMING_BYLINE).", valueName: "name"))
+    var byline: String?
+
+    @OptionGroup var store: StoreOptions
+}

@@ -1,0 +1,236 @@
+import Foundation
+import Testing
+
+/// The weekly job run as cron runs it: the built executable, its exit codes, its files.
+@Suite("homecoming weekly, as cron runs it", .serialized)
+struct WeeklyJobTests {
+    static let templates = CLI.packageRoot.appendingPathComponent("Templates").path
+    static let env = ["HOMECOMING_TEMPLATES": templates]
+
+    /// A scratch directory whose Output holds the briefing of week 47 of 2026.
+    static func published() throws -> (CLI, String) {
+        let cli = try CLI()
+        let first = try cli.run(["weekly", "--quiet"], environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        return (cli, cli.directory.appendingPathComponent("Output").path)
+    }
+
+    static func leftovers(_ cli: CLI) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: cli.directory.path)) ?? []).filter { $0.contains(".staging-") }
+    }
+
+    @Test(arguments: ["locked", "rendered", "staged-some", "staged"])
+    func aRunKilledBeforePublishingLeavesThePreviousOutputAsItWas(step: String) throws {
+        // Given last week's output
+        let (cli, output) = try Self.published()
+        defer { cli.cleanUp() }
+        let before = CLI.tree(output)
+        #expect(before.keys.contains("briefings/weekly/2026-W47/en/briefing.html"))
+
+        // When a run for the next week is killed at a step before publishing
+        var env = Self.env
+        env["HOMECOMING_TEST_PAUSE"] = step
+        let run = try cli.start(["weekly", "--quiet", "--week", "2026-W48"], environment: env)
+        #expect(try run.waitFor("paused at \(step)"), "the run did not reach \(step)")
+        run.kill()
+
+        // Then the output is byte for byte the previous one, with no partial file in it
+        #expect(CLI.tree(output) == before)
+        // And the next run removes what the killed one left, and publishes
+        let next = try cli.run(["weekly", "--week", "2026-W48"], environment: Self.env)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(Self.leftovers(cli).isEmpty)
+        let after = CLI.tree(output)
+        #expect(after.keys.contains("briefings/weekly/2026-W48/uk/briefing.txt"))
+        #expect(after["briefings/weekly/2026-W47/en/briefing.html"] == before["briefings/weekly/2026-W47/en/briefing.html"])
+    }
+
+    @Test func aRunKilledJustAfterTheSwapLeavesTheNewOutputComplete() throws {
+        let (cli, output) = try Self.published()
+        defer { cli.cleanUp() }
+        var env = Self.env
+        env["HOMECOMING_TEST_PAUSE"] = "published"
+        let run = try cli.start(["weekly", "--quiet", "--week", "2026-W48"], environment: env)
+        #expect(try run.waitFor("paused at published"))
+        run.kill()
+        let killed = CLI.tree(output)
+        #expect(killed.keys.contains("briefings/weekly/2026-W48/en/briefing.md"))
+        #expect(String(decoding: killed["index.html"] ?? Data(), as: UTF8.self).contains("2026-W48"))
+        #expect(Self.leftovers(cli).count == 1)
+        // The old tree it left beside the output goes with the next run, which finds nothing to change.
+        let next = try cli.run(["weekly", "--week", "2026-W48"], environment: Self.env)
+        #expect(next.stdout.contains("removed 1 leftover staging directory"))
+        #expect(next.stdout.contains("up to date"))
+        #expect(Self.leftovers(cli).isEmpty)
+        #expect(CLI.tree(output) == killed)
+    }
+
+    @Test func ofTwoConcurrentRunsOneWritesAndTheOtherExits75() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        var env = Self.env
+        env["HOMECOMING_TEST_PAUSE"] = "locked"
+        let holder = try cli.start(["weekly", "--quiet"], environment: env)
+        #expect(try holder.waitFor("paused at locked"))
+        let second = try cli.run(["weekly", "--quiet"], environment: Self.env)
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("another homecoming run (pid \(holder.process.processIdentifier)) is writing the output"))
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("Output").path))
+        // The holder dies; its lock goes with it and the next run takes over.
+        holder.kill()
+        let third = try cli.run(["weekly", "--quiet", "--wait", "5"], environment: Self.env)
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("Output/index.html").path))
+    }
+
+    @Test func aReRunRewritesNothing() throws {
+        let (cli, output) = try Self.published()
+        defer { cli.cleanUp() }
+        func stamps() throws -> [String: [String]] {
+            var result: [String: [String]] = [:]
+            for path in CLI.tree(output).keys {
+                let attributes = try FileManager.default.attributesOfItem(atPath: (output as NSString).appendingPathComponent(path))
+                result[path] = ["\(attributes[.modificationDate] ?? "")", "\(attributes[.systemFileNumber] ?? "")"]
+            }
+            return result
+        }
+        let before = try stamps()
+        let again = try cli.run(["weekly"], environment: Self.env)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("up to date: "))
+        #expect(try stamps() == before)
+    }
+
+    @Test func aReadOnlyOutputGives73AndStaysAsItWas() throws {
+        let (cli, output) = try Self.published()
+        defer { cli.cleanUp() }
+        let before = CLI.tree(output)
+        let result: CLI.Result
+        if getuid() == 0 {
+            // Root writes anywhere: run as nobody, for whom the parent is writable but Output is not.
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: cli.directory.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: cli.database)
+            let lock = cli.directory.appendingPathComponent(".Output.lock").path
+            try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: lock)
+            let binary = cli.directory.appendingPathComponent("homecoming-copy")
+            try FileManager.default.copyItem(at: CLI.executable, to: binary)
+            let templates = cli.directory.appendingPathComponent("Templates-copy")
+            try FileManager.default.copyItem(atPath: Self.templates, toPath: templates.path)
+            result = try Self.runAsNobody(binary.path, ["weekly", "--quiet", "--week", "2026-W48", "--database", cli.database, "--now", "2026-11-26"],
+                                          directory: cli.directory, templates: templates.path)
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: output)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: output) }
+            result = try cli.run(["weekly", "--quiet", "--week", "2026-W48"], environment: Self.env)
+        }
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("homecoming weekly: publish: cannot write"))
+        #expect(result.stderr.contains("the previous output is as it was"))
+        #expect(CLI.tree(output) == before)
+        #expect(Self.leftovers(cli).isEmpty)
+    }
+
+    static func runAsNobody(_ binary: String, _ arguments: [String], directory: URL, templates: String) throws -> CLI.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+        process.currentDirectoryURL = directory
+        process.environment = ["PATH": "/usr/bin:/bin", "HOMECOMING_TEMPLATES": templates]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        return CLI.Result(status: process.terminationStatus,
+                          stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                          stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test func aCorruptDatabaseIsReportedAndLeftAsItIs() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let junk = Data(repeating: 0x42, count: 4096)
+        try junk.write(to: URL(fileURLWithPath: cli.database))
+        let result = try cli.run(["weekly", "--quiet"], environment: Self.env)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("homecoming weekly: read the record: the database \(cli.database) cannot be used: the file is not an SQLite database"))
+        #expect(try cli.storeBytes() == junk)
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("Output").path))
+    }
+
+    @Test func quietMeansSilentOnSuccessButWarnsOfStaleData() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        // Fresh: five days after the last exchange, right after seeding.
+        let fresh = try cli.run(["weekly", "--quiet", "--now", "2026-02-10"], environment: Self.env)
+        #expect(fresh.status == 0)
+        #expect(fresh.stdout.isEmpty)
+        #expect(fresh.stderr == "homecoming: created \(cli.database) and seeded it from \(CLI.packageRoot.appendingPathComponent("Data").path)/ with 70 exchanges and 63 reported totals.\n")
+        let silent = try cli.run(["weekly", "--quiet", "--now", "2026-02-10", "--force"], environment: Self.env)
+        #expect(silent.status == 0)
+        #expect(silent.stdout.isEmpty && silent.stderr.isEmpty)
+        // Stale: the warning still prints.
+        let stale = try cli.run(["weekly", "--quiet"], environment: Self.env)
+        #expect(stale.status == 0)
+        #expect(stale.stdout.isEmpty)
+        #expect(stale.stderr.hasPrefix("homecoming: warning: the data may be stale"))
+        // JSON logs: one object per line.
+        let json = try cli.run(["weekly", "--log-format", "json", "--force"], environment: Self.env)
+        for line in (json.stdout + json.stderr).split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] != nil && object?["message"] != nil, "\(line)")
+        }
+    }
+
+    @Test(arguments: [
+        ("{\"languages\": [\"en\", \"fr\"]}", "homecoming.json: \"languages\" has \"fr\", which is not one of en, uk"),
+        ("{\"staleAfter\": \"soon\"}", "homecoming.json: \"staleAfter\" is \"soon\", which is not a whole number of days"),
+        ("{\"colour\": \"red\"}", "homecoming.json: unknown key \"colour\""),
+        ("{\"chartSize\": \"huge\"}", "homecoming.json: \"chartSize\" is \"huge\""),
+        ("[1, 2]", "homecoming.json: the file must hold one JSON object"),
+    ])
+    func aBadConfigurationFileGives78(text: String, message: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        _ = try cli.write("homecoming.json", text)
+        let result = try cli.run(["weekly", "--quiet"], environment: Self.env)
+        #expect(result.status == 78)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func configurationPrecedenceIsFlagsThenEnvironmentThenFileThenDefaults() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        _ = try cli.write("homecoming.json", "{\"languages\": [\"uk\"], \"formats\": [\"md\"], \"staleAfter\": 30, \"byline\": \"Olena K.\"}")
+        let shown = try cli.run(["config", "--format", "txt", "--database", cli.database], database: false,
+                                environment: ["HOMECOMING_STALE_AFTER": "21", "HOMECOMING_TEMPLATES": Self.templates])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let rows = shown.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(rows.contains("languages uk homecoming.json"))
+        #expect(rows.contains("formats txt --format"))
+        #expect(rows.contains("staleAfter 21 $HOMECOMING_STALE_AFTER"))
+        #expect(rows.contains("byline Olena K. homecoming.json"))
+        #expect(rows.contains("theme light default"))
+        // And the job follows it: Ukrainian text only.
+        let run = try cli.run(["weekly", "--quiet", "--format", "txt"], environment: Self.env)
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = CLI.tree(cli.directory.appendingPathComponent("Output").path).keys.filter { $0.contains("/briefing.") }
+        #expect(Set(files) == ["briefings/weekly/2026-W47/uk/briefing.txt", "briefings/weekly/2026-W47/uk/briefing.json"])
+    }
+
+    @Test func everyOtherExitCode() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        // 64: a command line that makes no sense.
+        #expect(try cli.run(["weekly", "--wait", "-3"], environment: Self.env).status == 64)
+        #expect(try cli.run(["weekly", "--week", "2026-W60"], environment: Self.env).status == 64)
+        // 66: the bundled dataset is missing when a new store must be seeded.
+        let missing = try cli.run(["weekly", "--quiet"], environment: ["HOMECOMING_DATA": "/nonexistent", "HOMECOMING_TEMPLATES": Self.templates])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("cannot seed the new database from /nonexistent"))
+        // 74: an input/output error while publishing (simulated by a test hook).
+        let io = try cli.run(["weekly", "--quiet"], environment: ["HOMECOMING_TEST_FAULT": "rendered", "HOMECOMING_TEMPLATES": Self.templates])
+        #expect(io.status == 74)
+        #expect(io.stderr.contains("input/output error"))
+    }
+}
