@@ -112,6 +112,24 @@ def chart_cases(work, synthetic_db):
     return rows, sizes
 
 
+def weekly_case(work):
+    """The whole weekly job on the bundled data: both languages, all formats, all charts, index and feed."""
+    seeded = os.path.join(work, "weekly.sqlite")
+    out = os.path.join(work, "weekly-out")
+    env = dict(os.environ, HOMECOMING_DATA=os.path.join(ROOT, "Data"))
+    subprocess.run([BIN, "check", "--database", seeded, "--now", "2026-11-26"], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+    def fresh():
+        shutil.rmtree(out, ignore_errors=True)
+
+    t, m = measure([BIN, "weekly", "--quiet", "--database", seeded, "--now", "2026-11-26", "--out", out], env=env, prepare=fresh)
+    rows = [("homecoming weekly (en+uk, html+md+txt, 3 charts each)", t, m, "< 0.25 s, < 40 MiB", t < 0.25 and m < 40)]
+    t, m = measure([BIN, "weekly", "--quiet", "--database", seeded, "--now", "2026-11-26", "--out", out], env=env)
+    rows.append(("homecoming weekly again (up to date, nothing written)", t, m, "", None))
+    return rows
+
+
 def main():
     if not os.path.exists(BIN):
         sys.exit("build first: make release")
@@ -119,6 +137,7 @@ def main():
     try:
         imports, synthetic_db = import_cases(work)
         charts, sizes = chart_cases(work, synthetic_db)
+        charts += weekly_case(work)
         print(f"{'case':58} {'median':>9} {'peak':>10}  target")
         ok = True
         for name, t, m, target, passed in imports + charts:

@@ -60,6 +60,8 @@ public enum BriefingDocuments {
                                   today: request.today, staleAfter: request.staleAfter, lastImport: record.lastImport)
         let directory = "briefings/\(request.period.kind.rawValue)/\(request.period.slug)"
         let typeface = Typeface(theme: request.theme)
+        // One typeface per theme for the whole run: each loads its font files.
+        let darkTypeface = request.darkTheme.map { $0.fontFile == request.theme.fontFile && $0.fontBoldFile == request.theme.fontBoldFile ? typeface : Typeface(theme: $0) }
         let measurer = try CairoTextMeasurer(typeface: typeface)
         var files: [(String, [UInt8])] = []
         for language in request.languages {
@@ -84,7 +86,7 @@ public enum BriefingDocuments {
                     var spec = content.spec
                     spec.id += "-dark"
                     let scene = ChartEngine.scene(spec, width: request.chartWidth, height: request.chartHeight, theme: darkTheme, measurer: measurer)
-                    dark = inlineSVG(try SceneRenderer.svg(scene, typeface: Typeface(theme: darkTheme)))
+                    dark = inlineSVG(try SceneRenderer.svg(scene, typeface: darkTypeface ?? typeface))
                 }
                 charts.append(.init(id: kind.rawValue, title: content.spec.title, alt: content.spec.description,
                                     svg: inlineSVG(svg), svgDark: dark, png: "\(kind.rawValue).png"))
@@ -111,7 +113,9 @@ public enum BriefingDocuments {
     }
 
     /// Collapses the blank lines that empty sections leave, and wraps plain text.
+    /// HTML is left as rendered: blank lines mean nothing there, and it carries a megabyte of inline SVG.
     static func tidy(_ text: String, format: DocumentFormat) -> String {
+        if format == .html { return text.hasSuffix("\n") ? text : text + "\n" }
         var lines: [Substring] = []
         var blank = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
