@@ -75,9 +75,10 @@ enum SVGPostProcessor {
     }
 }
 
-/// Escaping for text that comes from data.
-enum XML {
-    static func escape(_ text: String) -> String {
+/// Escaping for text that comes from data, in XML and HTML.
+public enum XML {
+    /// The text with `& < > " '` escaped and control characters (but line breaks and tabs) blanked.
+    public static func escape(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
             switch c {

@@ -97,7 +97,7 @@ public enum BriefingDocuments {
                 text = tidy(text, format: format)
                 files.append(("\(folder)/briefing.\(format.fileExtension)", Array(text.utf8)))
             }
-            let meta = "{\"title\": \(JSON.quote(BriefingStrings(language: language).title(request.period))), \"kind\": \"\(request.period.kind.rawValue)\", "
+            let meta = "{\"title\": \(DataExport.jsonString(BriefingStrings(language: language).title(request.period))), \"kind\": \"\(request.period.kind.rawValue)\", "
                 + "\"period\": \"\(request.period.slug)\", \"start\": \"\(request.period.start.iso)\", \"end\": \"\(request.period.end.iso)\", "
                 + "\"lang\": \"\(language.rawValue)\", \"prepared\": \"\(request.today.iso)\", "
                 + "\"formats\": [\(request.formats.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}\n"

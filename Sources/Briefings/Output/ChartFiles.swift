@@ -2,6 +2,7 @@ import Foundation
 import ChartRendering
 import Charts
 import ExchangeModel
+import ExchangeStore
 
 /// The files of one chart: SVG and/or PNG, alt text, the data shown (CSV) and its provenance (JSON).
 public enum ChartFiles {
@@ -23,7 +24,7 @@ public enum ChartFiles {
         let images = try renderImages(scene, typeface: typeface, formats: formats, scale: scale, pngLevel: pngLevel)
         var files: [(String, [UInt8])] = zip(formats, images).map { ("\(spec.id).\($0.rawValue)", $1) }
         files.append(("\(spec.id).alt.txt", Array((spec.description + "\n").utf8)))
-        let csv = content.table.map { CSV.line($0) }.joined()
+        let csv = content.table.map { CSVWriter.line($0) }.joined()
         files.append(("\(spec.id).csv", Array(csv.utf8)))
         files.append(("\(spec.id).json", Array(provenance(content, csv: csv, options: options).utf8)))
         return files
@@ -56,61 +57,23 @@ public enum ChartFiles {
     static func provenance(_ content: ChartContent, csv: String, options: [(String, String)]) -> String {
         let spec = content.spec
         var out = "{\n"
-        out += "  \"chart\": \(JSON.quote(spec.id)),\n"
-        out += "  \"title\": \(JSON.quote(spec.title)),\n"
-        out += "  \"subtitle\": \(JSON.quote(spec.subtitle)),\n"
-        out += "  \"period\": {\"from\": \(JSON.quote(content.start.iso)), \"to\": \(JSON.quote(content.end.iso))},\n"
-        out += "  \"options\": {" + options.map { "\(JSON.quote($0.0)): \(JSON.quote($0.1))" }.joined(separator: ", ") + "},\n"
-        out += "  \"data\": {\"file\": \(JSON.quote("\(spec.id).csv")), \"rows\": \(max(0, content.table.count - 1)), \"sha256\": \(JSON.quote(SHA256.hex(Array(csv.utf8))))},\n"
-        out += "  \"source_line\": \(JSON.quote(spec.source)),\n"
+        out += "  \"chart\": \(DataExport.jsonString(spec.id)),\n"
+        out += "  \"title\": \(DataExport.jsonString(spec.title)),\n"
+        out += "  \"subtitle\": \(DataExport.jsonString(spec.subtitle)),\n"
+        out += "  \"period\": {\"from\": \(DataExport.jsonString(content.start.iso)), \"to\": \(DataExport.jsonString(content.end.iso))},\n"
+        out += "  \"options\": {" + options.map { "\(DataExport.jsonString($0.0)): \(DataExport.jsonString($0.1))" }.joined(separator: ", ") + "},\n"
+        out += "  \"data\": {\"file\": \(DataExport.jsonString("\(spec.id).csv")), \"rows\": \(max(0, content.table.count - 1)), \"sha256\": \(DataExport.jsonString(SHA256.hex(Array(csv.utf8))))},\n"
+        out += "  \"source_line\": \(DataExport.jsonString(spec.source)),\n"
         out += "  \"sources\": [\n"
         for (i, source) in content.sources.enumerated() {
             out += i == 0 ? "    {\"name\": " : ",\n    {\"name\": "
-            out += JSON.quote(source.name)
+            out += DataExport.jsonString(source.name)
             out += ", \"url\": "
-            out += JSON.quote(source.url)
+            out += DataExport.jsonString(source.url)
             out += "}"
         }
         out += "\n  ],\n"
         out += "  \"generated_by\": \"homecoming\"\n}\n"
         return out
-    }
-}
-
-/// CSV and JSON text for the files Briefings writes.
-enum CSV {
-    static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\n"
-    }
-}
-
-enum JSON {
-    static func quote(_ text: String) -> String {
-        // Most strings (URLs, names) need no escaping: copy them whole.
-        var text = text
-        let plain = text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C { return false }
-            return true
-        }
-        if plain { return "\"" + text + "\"" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

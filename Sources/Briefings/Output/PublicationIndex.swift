@@ -1,3 +1,4 @@
+import ChartRendering
 import ExchangeModel
 import Foundation
 
@@ -103,8 +104,5 @@ public enum PublicationIndex {
         return out + "</feed>\n"
     }
 
-    static func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func esc(_ s: String) -> String { XML.escape(s) }
 }

@@ -1,7 +1,7 @@
 /// Writes CSV as the bundled files are written: LF line ends, quotes only where needed.
-enum CSVWriter {
+public enum CSVWriter {
     /// One line for the fields, ending in a line feed; `nil` is written as an empty field.
-    static func line(_ fields: [String?]) -> String {
+    public static func line(_ fields: [String?]) -> String {
         var out = ""
         for (i, field) in fields.enumerated() {
             if i > 0 { out.append(",") }

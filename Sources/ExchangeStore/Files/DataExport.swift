@@ -45,14 +45,22 @@ public enum DataExport {
         var out = "\n    {"
         for (i, field) in fields.enumerated() {
             out += i == 0 ? "\n" : ",\n"
-            out += "      \(quote(field.key)): "
-            if let value = field.value { out += field.isNumber ? value : quote(value) } else { out += "null" }
+            out += "      \(jsonString(field.key)): "
+            if let value = field.value { out += field.isNumber ? value : jsonString(value) } else { out += "null" }
         }
         return out + "\n    }"
     }
 
-    /// A JSON string literal; non-ASCII text is written as UTF-8, control characters escaped.
-    static func quote(_ text: String) -> String {
+    /// A JSON string literal; non-ASCII text is written as UTF-8, control characters and `<` escaped
+    /// (so that the text can also sit in HTML). Shared by every JSON Homecoming writes.
+    public static func jsonString(_ text: String) -> String {
+        // Most strings (URLs, names) need no escaping: copy them whole.
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C { return false }
+            return true
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -61,6 +69,7 @@ public enum DataExport {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "<": out += "\\u003c"
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -1,4 +1,5 @@
 import ExchangeModel
+import ExchangeStore
 import Foundation
 
 /// What a long-running command says: progress (`[i/n] step`), warnings and errors, as text
@@ -44,21 +45,7 @@ struct Reporter {
     private func emit(_ level: String, _ message: String, _ metadata: [String: String], toError: Bool) {
         var fields = [("time", now.timestamp), ("level", level), ("message", message)]
         fields += metadata.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        let line = "{" + fields.map { "\(quote($0.0)): \(quote($0.1))" }.joined(separator: ", ") + "}"
+        let line = "{" + fields.map { "\(DataExport.jsonString($0.0)): \(DataExport.jsonString($0.1))" }.joined(separator: ", ") + "}"
         if toError { Console.error(line) } else { Console.out(line) }
-    }
-
-    private func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
