@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "ExchangeModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

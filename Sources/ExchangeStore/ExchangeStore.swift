@@ -149,7 +149,7 @@ public final class ExchangeStore: Sendable {
 
     /// Every exchange row, oldest first.
     public func exchanges() throws(StoreError) -> [Exchange] {
-        try read { db in try ExchangeRecord.order(ExchangeRecord.Columns.date).fetchAll(db).map(\.exchange) }
+        try read { db in try ExchangeRecord.fetchAllFast(db) }
     }
 
     /// Every reported total, in the order they were imported.

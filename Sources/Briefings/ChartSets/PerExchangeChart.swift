@@ -3,23 +3,33 @@ import ExchangeModel
 
 /// One bar per exchange on a time axis (stages stacked), or per month or year when there are too many to see.
 enum PerExchangeChart {
-    /// One exchange: its stages in the period.
+    /// One exchange: what its stages in the period add up to. The stages' figures and sources are
+    /// kept only when each exchange gets its own bar (`detailed`): 100,000 small arrays cost more than the chart.
     struct Group {
         let key: Day
-        private(set) var stages: [Exchange] = []
-        /// Kept up to date as stages are added: sorting reads them often.
+        let first: Day
+        private(set) var last: Day
+        private(set) var stageCount = 0
         private(set) var known = 0
         private(set) var undisclosed = 0
-        var first: Day { stages[0].date }
+        private(set) var segments: [Int] = []
+        private(set) var sources: [String] = []
 
-        init(key: Day, stage: Exchange) {
+        init(key: Day, stage: Exchange, detailed: Bool) {
             self.key = key
-            add(stage)
+            first = stage.date
+            last = stage.date
+            add(stage, detailed: detailed)
         }
 
-        mutating func add(_ stage: Exchange) {
-            stages.append(stage)
+        mutating func add(_ stage: Exchange, detailed: Bool) {
+            stageCount += 1
+            last = max(last, stage.date)
             if let value = stage.returnedTotal { known += value } else { undisclosed += 1 }
+            if detailed {
+                if let value = stage.returnedTotal { segments.append(value) }
+                sources.append(stage.sourceURL)
+            }
         }
     }
 
@@ -27,18 +37,21 @@ enum PerExchangeChart {
 
     static func build(_ c: ChartBuilder.Context) -> ChartContent {
         let strings = c.strings, lang = c.language
+        // Too many bars to tell apart (less than ~4 px each): sum per month, or per year.
+        var keys = Set<Day>(), monthSet = Set<Int>()
+        for row in c.rows where keys.insert(row.exchangeKey).inserted { monthSet.insert(row.date.year * 12 + row.date.month) }
+        let usable = c.request.width * 0.8
+        let bucket: Bucket = Double(keys.count) <= usable / 4 ? .exchange : Double(monthSet.count) <= usable / 4 ? .month : .year
         var byKey: [Day: Int] = [:]
+        byKey.reserveCapacity(keys.count)
         var groups: [Group] = []
+        groups.reserveCapacity(keys.count)
         for row in c.rows {
-            if let i = byKey[row.exchangeKey] { groups[i].add(row) } else {
+            if let i = byKey[row.exchangeKey] { groups[i].add(row, detailed: bucket == .exchange) } else {
                 byKey[row.exchangeKey] = groups.count
-                groups.append(Group(key: row.exchangeKey, stage: row))
+                groups.append(Group(key: row.exchangeKey, stage: row, detailed: bucket == .exchange))
             }
         }
-        // Too many bars to tell apart (less than ~4 px each): sum per month, or per year.
-        let usable = c.request.width * 0.8
-        let months = Set(groups.map { $0.first.year * 12 + $0.first.month }).count
-        let bucket: Bucket = Double(groups.count) <= usable / 4 ? .exchange : Double(months) <= usable / 4 ? .month : .year
         let start = c.rows.first?.date ?? c.start, end = c.rows.last?.date ?? c.end
         var items: [Timeline.Item] = []
         var table: [[String]]
@@ -52,11 +65,11 @@ enum PerExchangeChart {
             for g in groups {
                 let isLatest = g.key == latest?.key
                 let label: String? = largest.contains(g.key) || isLatest ? (g.known > 0 ? lang.number(g.known) : nil) : nil
-                items.append(Timeline.Item(position: Double(g.first.daysSinceEpoch), segments: g.stages.compactMap(\.returnedTotal),
+                items.append(Timeline.Item(position: Double(g.first.daysSinceEpoch), segments: g.segments,
                                            hasUndisclosed: g.undisclosed > 0, label: label, labelPriority: isLatest ? 1_000_000 : g.known,
                                            highlighted: isLatest))
-                table.append([g.key.iso, g.first.iso, g.stages[g.stages.count - 1].date.iso, String(g.stages.count), String(g.known),
-                              String(g.undisclosed), g.stages.map(\.sourceURL).joined(separator: " ")])
+                table.append([g.key.iso, g.first.iso, g.last.iso, String(g.stageCount), String(g.known),
+                              String(g.undisclosed), g.sources.joined(separator: " ")])
             }
         case .month, .year:
             table = [["period_start", "period_end", "exchanges", "returned_known", "undisclosed_stages"]]
@@ -92,14 +105,14 @@ enum PerExchangeChart {
         if undisclosedStages > 0 { legend.append(LegendItem(.undisclosed, strings.undisclosed)) }
         var notes: [String] = []
         if undisclosedStages > 0 { notes.append(strings.undisclosedNote(undisclosedStages)) }
-        if bucket == .exchange, groups.contains(where: { $0.stages.count > 1 }) { notes.append(strings.stacked) }
+        if bucket == .exchange, groups.contains(where: { $0.stageCount > 1 }) { notes.append(strings.stacked) }
 
         let exchangeCount = lang.count(groups.count, .exchange)
         let title = bucket == .exchange ? strings.perExchangeTitle : strings.perPeriodTitle(monthly: bucket == .month)
         let subtitle = bucket == .exchange ? strings.perExchangeSubtitle(lang.shortDate(start), lang.shortDate(end))
             : strings.perPeriodSubtitle(exchangeCount, lang.shortDate(start), lang.shortDate(end))
         let largestText = groups.sorted { ($0.known, $1.first) > ($1.known, $0.first) }.prefix(3).map { g in
-            "\(lang.longDate(g.first)), \(lang.number(g.known))" + (g.stages.count > 1 ? " (\(lang.count(g.stages.count, .stage)))" : "")
+            "\(lang.longDate(g.first)), \(lang.number(g.known))" + (g.stageCount > 1 ? " (\(lang.count(g.stageCount, .stage)))" : "")
         }
         let latestText = latest.map { "\(lang.longDate($0.first)), " + ($0.known > 0 ? lang.number($0.known) : strings.undisclosed.lowercased()) } ?? "–"
         let spec = ChartSpec(

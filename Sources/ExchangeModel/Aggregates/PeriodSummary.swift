@@ -25,7 +25,7 @@ public struct PeriodSummary: Hashable, Sendable {
     }
 
     /// Summarises rows already known to lie in the period.
-    public init(rowsInPeriod inPeriod: [Exchange], from start: Day, to end: Day) {
+    public init(rowsInPeriod inPeriod: some Collection<Exchange>, from start: Day, to end: Day) {
         self.start = start
         self.end = end
         rows = inPeriod.count
@@ -56,5 +56,26 @@ extension Sequence where Element == Exchange {
             let rows = byYear[year] ?? []
             return (PeriodSummary(rowsInPeriod: rows, from: first, to: first.endOfYear), rows)
         }
+    }
+}
+
+extension ArraySlice where Element == Exchange {
+    /// As for sequences, but cutting slices of rows sorted by date instead of copying them into groups.
+    public func summariesPerYear() -> [(summary: PeriodSummary, rows: ArraySlice<Exchange>)] {
+        var result: [(PeriodSummary, ArraySlice<Exchange>)] = []
+        var start = startIndex
+        while start < endIndex {
+            let year = self[start].date.year
+            var end = start
+            while end < endIndex, self[end].date.year == year { end += 1 }
+            // Unsorted input would split a year: fall back to grouping.
+            if end < endIndex, self[end].date.year < year {
+                return Array(self).summariesPerYear().map { ($0.summary, ArraySlice($0.rows)) }
+            }
+            let first = Day(uncheckedYear: year, month: 1, day: 1)
+            result.append((PeriodSummary(rowsInPeriod: self[start..<end], from: first, to: first.endOfYear), self[start..<end]))
+            start = end
+        }
+        return result
     }
 }
