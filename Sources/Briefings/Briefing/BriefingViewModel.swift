@@ -59,6 +59,9 @@ enum BriefingViewModel {
                 "hasDetails": !details.isEmpty,
                 "mediator": row.mediator.map { text(s.mediator($0)) } ?? false,
                 "notes": row.notes.map(text) ?? false,
+                "notesLabel": s.recordNotesLabel.map(text) ?? false,
+                // The record's own language, for screen readers and hyphenation.
+                "notesLang": "en",
                 "source": text(row.sourceName ?? row.sourceURL),
                 "ref": ref(row.sourceName, row.sourceURL),
             ]

@@ -83,6 +83,8 @@ struct BriefingStrings {
     }
     func toRussia(_ value: Int) -> String { t("\(n.number(value)) handed to Russia", "\(n.number(value)) передано Росії") }
     func bodies(_ value: Int) -> String { t("\(n.number(value)) bodies returned", "повернуто тіл: \(n.number(value))") }
+    /// The record's notes are in English; in Ukrainian they are introduced as such, not passed off as translation.
+    var recordNotesLabel: String? { language == .en ? nil : "Примітка запису (англійською):" }
     func mediator(_ name: String) -> String { t("Mediator: \(name)", "Посередник: \(name)") }
     func stageOf(_ day: Day) -> String { t("a stage of the exchange of \(n.longDate(day))", "етап обміну \(n.longDate(day))") }
     func confidence(_ c: Confidence) -> String? {
