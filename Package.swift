@@ -45,6 +45,7 @@ let package = Package(
                 "Briefings",
                 "Charts",
                 "ChartRendering",
+                "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

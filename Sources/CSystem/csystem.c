@@ -16,3 +16,13 @@ int homecoming_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+#include <malloc.h>
+
+int homecoming_single_malloc_arena(void) {
+#ifdef M_ARENA_MAX
+    return mallopt(M_ARENA_MAX, 1);
+#else
+    return 0;
+#endif
+}

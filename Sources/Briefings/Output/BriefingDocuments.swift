@@ -56,6 +56,15 @@ public enum BriefingDocuments {
     }
 
     public static func render(_ request: Request, record: Record) throws -> Result {
+        var files: [(path: String, bytes: [UInt8])] = []
+        var result = try render(request, record: record) { files.append(($0, $1)) }
+        result.files = files
+        return result
+    }
+
+    /// Renders and hands each file to `sink` as soon as it is made, so that a caller can write it
+    /// away instead of holding the whole briefing in memory; `Result.files` stays empty.
+    public static func render(_ request: Request, record: Record, sink: (_ path: String, _ bytes: [UInt8]) throws -> Void) throws -> Result {
         let facts = BriefingFacts(period: request.period, exchanges: record.exchanges, reported: record.reported, history: record.history,
                                   today: request.today, staleAfter: request.staleAfter, lastImport: record.lastImport)
         let directory = "briefings/\(request.period.kind.rawValue)/\(request.period.slug)"
@@ -63,7 +72,6 @@ public enum BriefingDocuments {
         // One typeface per theme for the whole run: each loads its font files.
         let darkTypeface = request.darkTheme.map { $0.fontFile == request.theme.fontFile && $0.fontBoldFile == request.theme.fontBoldFile ? typeface : Typeface(theme: $0) }
         let measurer = try CairoTextMeasurer(typeface: typeface)
-        var files: [(String, [UInt8])] = []
         for language in request.languages {
             let folder = "\(directory)/\(language.rawValue)"
             let templates = try TemplateSet(language: language, directories: request.templateDirectories)
@@ -78,7 +86,7 @@ public enum BriefingDocuments {
                                ("from", ""), ("to", request.period.end.iso), ("format", "svg,png")]
                 let rendered = try ChartFiles.render(content, theme: request.theme, typeface: typeface, formats: [.svg, .png], scale: 2,
                                                      options: options, measurer: measurer)
-                files += rendered.map { ("\(folder)/\($0.path)", $0.bytes) }
+                for file in rendered { try sink("\(folder)/\(file.path)", file.bytes) }
                 let svg = rendered.first { $0.path.hasSuffix(".svg") }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
                 var dark: String?
                 if let darkTheme = request.darkTheme, request.formats.contains(.html) {
@@ -95,15 +103,15 @@ public enum BriefingDocuments {
                 let model = BriefingViewModel.make(facts, language: language, format: format, charts: charts, today: request.today)
                 var text = try templates.render("\(format.rawValue)/briefing", model)
                 text = tidy(text, format: format)
-                files.append(("\(folder)/briefing.\(format.fileExtension)", Array(text.utf8)))
+                try sink("\(folder)/briefing.\(format.fileExtension)", Array(text.utf8))
             }
             let meta = "{\"title\": \(DataExport.jsonString(BriefingStrings(language: language).title(request.period))), \"kind\": \"\(request.period.kind.rawValue)\", "
                 + "\"period\": \"\(request.period.slug)\", \"start\": \"\(request.period.start.iso)\", \"end\": \"\(request.period.end.iso)\", "
                 + "\"lang\": \"\(language.rawValue)\", \"prepared\": \"\(request.today.iso)\", "
                 + "\"formats\": [\(request.formats.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}\n"
-            files.append(("\(folder)/briefing.json", Array(meta.utf8)))
+            try sink("\(folder)/briefing.json", Array(meta.utf8))
         }
-        return Result(files: files, facts: facts, directory: directory)
+        return Result(files: [], facts: facts, directory: directory)
     }
 
     /// The SVG without its XML declaration, ready to sit inside HTML.

@@ -41,84 +41,168 @@ public enum StagedOutput {
     }
 
     /// A point where a test can stop the process (`HOMECOMING_TEST_PAUSE=<step>`); never set in production.
-    public typealias Checkpoint = (String) throws -> Void
+    public typealias Checkpoint = (String) throws(PublishError) -> Void
 
     /// Publishes `changed` into `output`, keeping everything else it holds.
     ///
     /// - Returns: whether the whole directory was swapped atomically (false: file by file, where the file system cannot swap).
     @discardableResult
-    public static func publish(_ changed: [(path: String, bytes: [UInt8])], to output: String, checkpoint: Checkpoint) throws(PublishError) -> Bool {
-        let manager = FileManager.default
-        let staging = stagingPrefix(for: output) + String(getpid())
-        let exists = manager.fileExists(atPath: output)
-        // A read-only output is the owner's choice: it is not swapped away behind their back.
-        if exists, access(output, W_OK) != 0 {
-            throw .cannotCreate(path: output, reason: "the directory is read-only")
-        }
+    public static func publish(_ changed: [(path: String, bytes: [UInt8])], to output: String, checkpoint: @escaping Checkpoint) throws(PublishError) -> Bool {
+        let stager = try Stager(output: output, force: true, checkpoint: checkpoint)
         do {
-            try? manager.removeItem(atPath: staging)
-            if exists {
-                try linkTree(from: output, to: staging)
-            } else {
-                try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            }
-        } catch let error as PublishError {
-            throw error
+            for file in changed { try stager.add(file.path, file.bytes) }
+            return try stager.commit() ?? true
         } catch {
-            try? manager.removeItem(atPath: staging)
-            throw .cannotCreate(path: staging, reason: reason(error))
-        }
-        do {
-            for (index, file) in changed.enumerated() {
-                let path = (staging as NSString).appendingPathComponent(file.path)
-                try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                // A new inode: the hard link to the old file is replaced, not written through.
-                try? manager.removeItem(atPath: path)
-                guard manager.createFile(atPath: path, contents: Data(file.bytes)) else {
-                    throw PublishError.cannotCreate(path: path, reason: "the directory is not writable, or the disk is full")
-                }
-                if index == 0 { try checkpoint("staged-some") }
-            }
-            try checkpoint("staged")
-        } catch let error as PublishError {
-            try? manager.removeItem(atPath: staging)
+            stager.abort()
             throw error
-        } catch {
-            try? manager.removeItem(atPath: staging)
-            throw .cannotCreate(path: staging, reason: reason(error))
         }
-        if !exists {
-            guard rename(staging, output) == 0 else {
-                let code = errno
-                try? manager.removeItem(atPath: staging)
-                throw .cannotCreate(path: output, reason: String(cString: strerror(code)))
+    }
+
+    /// Takes files one at a time as they are rendered: a file with the bytes the output already
+    /// holds is dropped; the first that differs starts the staging tree, and each changed file
+    /// goes there at once, so a whole briefing is never held in memory. `commit` swaps it in.
+    public final class Stager {
+        let output: String
+        let staging: String
+        let force: Bool
+        let checkpoint: Checkpoint
+        private let exists: Bool
+        private var prepared = false
+        /// Paths (relative to the output) written to the staging tree.
+        public private(set) var changed: [String] = []
+
+        /// - Parameter force: stage every file, even one the output already holds as it is.
+        public init(output: String, force: Bool, checkpoint: @escaping Checkpoint) throws(PublishError) {
+            self.output = output
+            self.force = force
+            self.checkpoint = checkpoint
+            staging = stagingPrefix(for: output) + String(getpid())
+            exists = FileManager.default.fileExists(atPath: output)
+            // A read-only output is the owner's choice: it is not swapped away behind their back.
+            if exists, access(output, W_OK) != 0 {
+                throw .cannotCreate(path: output, reason: "the directory is read-only")
             }
-            return true
         }
-        if homecoming_exchange_paths(staging, output) == 0 {
-            try? checkpoint("published")
-            try? manager.removeItem(atPath: staging) // now the old tree
-            return true
-        }
-        let code = errno
-        guard code == EINVAL || code == ENOSYS || code == EXDEV || code == EBUSY || code == EPERM else {
-            try? manager.removeItem(atPath: staging)
-            throw .cannotCreate(path: output, reason: String(cString: strerror(code)))
-        }
-        // The file system cannot swap directories: move the changed files in one by one, each atomically.
-        for file in changed {
-            let source = (staging as NSString).appendingPathComponent(file.path)
-            let target = (output as NSString).appendingPathComponent(file.path)
-            do { try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true) } catch {
+
+        /// Stages one file if it differs from the output's.
+        public func add(_ path: String, _ bytes: [UInt8]) throws(PublishError) {
+            let manager = FileManager.default
+            if !force, let existing = manager.contents(atPath: (output as NSString).appendingPathComponent(path)),
+               Self.same(existing, bytes) {
+                return
+            }
+            try prepare()
+            let target = (staging as NSString).appendingPathComponent(path)
+            do {
+                try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
                 throw .cannotCreate(path: target, reason: reason(error))
             }
-            guard rename(source, target) == 0 else {
-                let code = errno
-                throw .cannotCreate(path: target, reason: String(cString: strerror(code)))
+            // A new inode: the hard link to the old file is replaced, not written through.
+            try? manager.removeItem(atPath: target)
+            try write(bytes, to: target)
+            changed.append(path)
+            if changed.count == 1 { try checkpoint("staged-some") }
+        }
+
+        /// Whether a file's contents are these bytes, compared in place.
+        static func same(_ existing: Data, _ bytes: [UInt8]) -> Bool {
+            guard existing.count == bytes.count else { return false }
+            guard !bytes.isEmpty else { return true }
+            return existing.withUnsafeBytes { old in
+                bytes.withUnsafeBytes { new in
+                    guard let a = old.baseAddress, let b = new.baseAddress else { return false }
+                    return memcmp(a, b, new.count) == 0
+                }
             }
         }
-        try? manager.removeItem(atPath: staging)
-        return false
+
+        /// Writes straight from the array's storage (no copy into `Data` of a megabyte of HTML).
+        private func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                let code = errno
+                throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+            }
+            defer { close(fd) }
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return Foundation.write(fd, base + offset, buffer.count - offset)
+                }
+                if written < 0 {
+                    let code = errno
+                    if code == EINTR { continue }
+                    throw code == ENOSPC || code == EDQUOT || code == EACCES || code == EROFS
+                        ? .cannotCreate(path: path, reason: String(cString: strerror(code)))
+                        : .io(path: path, reason: String(cString: strerror(code)))
+                }
+                offset += written
+            }
+        }
+
+        private func prepare() throws(PublishError) {
+            guard !prepared else { return }
+            prepared = true
+            let manager = FileManager.default
+            try? manager.removeItem(atPath: staging)
+            do {
+                if exists { try linkTree(from: output, to: staging) } else { try manager.createDirectory(atPath: staging, withIntermediateDirectories: true) }
+            } catch let error as PublishError {
+                throw error
+            } catch {
+                throw .cannotCreate(path: staging, reason: reason(error))
+            }
+        }
+
+        /// Removes the staging tree (after a failure).
+        public func abort() {
+            if prepared { try? FileManager.default.removeItem(atPath: staging) }
+        }
+
+        /// Swaps the staging tree in. Returns nil when nothing changed (nothing was written),
+        /// true for an atomic swap, false for the file-by-file fallback.
+        public func commit() throws(PublishError) -> Bool? {
+            guard !changed.isEmpty else { return nil }
+            let manager = FileManager.default
+            do { try checkpoint("staged") } catch {
+                abort()
+                throw error
+            }
+            if !exists {
+                guard rename(staging, output) == 0 else {
+                    let code = errno
+                    abort()
+                    throw .cannotCreate(path: output, reason: String(cString: strerror(code)))
+                }
+                return true
+            }
+            if homecoming_exchange_paths(staging, output) == 0 {
+                try? checkpoint("published")
+                try? manager.removeItem(atPath: staging) // now the old tree
+                return true
+            }
+            let code = errno
+            guard code == EINVAL || code == ENOSYS || code == EXDEV || code == EBUSY || code == EPERM else {
+                abort()
+                throw .cannotCreate(path: output, reason: String(cString: strerror(code)))
+            }
+            // The file system cannot swap directories: move the changed files in one by one, each atomically.
+            for path in changed {
+                let source = (staging as NSString).appendingPathComponent(path)
+                let target = (output as NSString).appendingPathComponent(path)
+                do { try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true) } catch {
+                    throw .cannotCreate(path: target, reason: reason(error))
+                }
+                guard rename(source, target) == 0 else {
+                    let code = errno
+                    throw .cannotCreate(path: target, reason: String(cString: strerror(code)))
+                }
+            }
+            abort()
+            return false
+        }
     }
 
     /// Recreates the tree at `source` under `target` with hard links (directories created, files linked).

@@ -6,3 +6,9 @@
 int homecoming_exchange_paths(const char *a, const char *b);
 
 #endif
+
+#ifndef HOMECOMING_CSYSTEM_MALLOC_H
+#define HOMECOMING_CSYSTEM_MALLOC_H
+/// Limits glibc's malloc to one arena (mallopt M_ARENA_MAX); returns 1 on success.
+int homecoming_single_malloc_arena(void);
+#endif

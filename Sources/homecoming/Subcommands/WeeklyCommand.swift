@@ -131,27 +131,49 @@ struct WeeklyJob {
                                                 templateDirectories: directories, theme: theme, darkTheme: dark, today: now.today,
                                                 staleAfter: config.staleAfter.value, organisation: config.organisation.value ?? theme.organisation,
                                                 author: config.byline.value, chartWidth: width, chartHeight: height)
-        let result: BriefingDocuments.Result
-        do { result = try BriefingDocuments.render(request, record: record) } catch let error as TemplateError {
-            throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.config)
-        } catch {
-            throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.ioError)
-        }
-        let files = result.files + PublicationIndex.files(outputDirectory: output, pending: result.files)
-        try checkpoint("rendered")
-        if result.facts.freshness.isStale { reporter.warning(BriefingCommand.staleWarning(result.facts.freshness)) }
-
-        step()
-        let changed = command.force ? files : StagedOutput.changes(files, in: output)
-        if changed.isEmpty {
-            reporter.info("up to date: \(output)/\(result.directory) already holds this briefing; nothing was written (--force writes anyway).")
-            return
-        }
+        // Each file goes to the staging tree as soon as it is rendered (when it differs from the output's):
+        // the briefing is never held whole in memory, and nothing is visible until the swap.
+        let stager: StagedOutput.Stager
         do {
-            try StagedOutput.publish(changed, to: output, checkpoint: { name throws(PublishError) in try self.checkpointForPublish(name) })
+            stager = try StagedOutput.Stager(output: output, force: command.force,
+                                             checkpoint: { name throws(PublishError) in try self.checkpointForPublish(name) })
         } catch {
             throw JobFailure(message: "homecoming weekly: publish: \(error)", status: Self.status(error))
         }
+        var metas: [(path: String, bytes: [UInt8])] = []
+        let result: BriefingDocuments.Result
+        do {
+            result = try BriefingDocuments.render(request, record: record) { path, bytes in
+                if path.hasSuffix("/briefing.json") { metas.append((path, bytes)) }
+                try stager.add(path, bytes)
+            }
+            for file in PublicationIndex.files(outputDirectory: output, pending: metas) { try stager.add(file.path, file.bytes) }
+        } catch let error as TemplateError {
+            stager.abort()
+            throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.config)
+        } catch let error as PublishError {
+            stager.abort()
+            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: Self.status(error))
+        } catch {
+            stager.abort()
+            throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.ioError)
+        }
+        do { try checkpoint("rendered") } catch {
+            stager.abort()
+            throw error
+        }
+        if result.facts.freshness.isStale { reporter.warning(BriefingCommand.staleWarning(result.facts.freshness)) }
+
+        step()
+        let committed: Bool?
+        do { committed = try stager.commit() } catch {
+            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: Self.status(error))
+        }
+        guard committed != nil else {
+            reporter.info("up to date: \(output)/\(result.directory) already holds this briefing; nothing was written (--force writes anyway).")
+            return
+        }
+        let changed = stager.changed
         reporter.info("wrote \(changed.count) file\(changed.count == 1 ? "" : "s"): \(output)/\(result.directory) "
                       + "(\(config.languages.value.map(\.rawValue).joined(separator: ", ")); \(config.formats.value.map(\.rawValue).joined(separator: ", "))), index and feed.")
     }
