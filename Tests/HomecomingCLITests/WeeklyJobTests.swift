@@ -182,6 +182,21 @@ struct WeeklyJobTests {
         }
     }
 
+    @Test func quietStillWarnsOfANewReconciliationGap() throws {
+        // The week of 30 December 2024 to 5 January 2025: officials reported 3,956 returned since the invasion
+        // (twice) and 1,002 for 2023 (derived); the record has 3,765 and 952.
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["weekly", "--quiet", "--week", "2025-W01", "--now", "2025-01-06"], environment: Self.env)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("homecoming: warning:") }
+        #expect(warnings.count == 3, "\(result.stderr)")
+        #expect(warnings.contains { $0.contains("new reconciliation gap: Coordination HQ for the Treatment of POWs (Telegram) reported 3956 returned from 2022-02-24 to 2024-12-30; the record counts 3765 (difference -191)") })
+        #expect(warnings.contains { $0.contains("reported 1002 returned from 2023-01-01 to 2023-12-31; the record counts 952 (difference -50)") })
+        #expect(!result.stderr.contains("stale"))
+    }
+
     @Test(arguments: [
         ("{\"languages\": [\"en\", \"fr\"]}", "homecoming.json: \"languages\" has \"fr\", which is not one of en, uk"),
         ("{\"staleAfter\": \"soon\"}", "homecoming.json: \"staleAfter\" is \"soon\", which is not a whole number of days"),

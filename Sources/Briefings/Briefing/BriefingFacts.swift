@@ -55,6 +55,9 @@ public struct BriefingFacts: Sendable {
     /// For a year: its last exchange.
     public var lastOfYear: ExchangeGroup?
     public var freshness: Freshness
+    /// Totals officials reported during the period (by the date they were reported) that the record does not match:
+    /// new reconciliation gaps, which the weekly job warns about.
+    public var newGaps: [OfficialComparison]
     /// Changes to the record made during the period.
     public var corrections: [HistoryEntry]
 
@@ -108,6 +111,11 @@ public struct BriefingFacts: Sendable {
             previousYear = nil
             officialPreviousYear = nil
             lastOfYear = nil
+        }
+        newGaps = released.filter { period.contains($0.reportedOn ?? $0.periodEnd) }.compactMap { official in
+            let recorded = PeriodSummary(upToEnd, from: official.periodStart, to: official.periodEnd).returned
+            guard let value = official.value, recorded.known != value else { return nil }
+            return OfficialComparison(reported: official, value: value, recorded: recorded)
         }
         freshness = Freshness(newestRecord: exchanges.last { $0.date <= today }?.date, lastImport: lastImport, staleAfter: staleAfter, today: today)
         corrections = history.filter { entry in

@@ -140,6 +140,7 @@ struct BriefingCommand: ParsableCommand {
                                  status: ExitStatus.cannotCreate)
         }
         if result.facts.freshness.isStale { Console.error("homecoming: warning: " + staleWarning(result.facts.freshness)) }
+        for gap in result.facts.newGaps { Console.error("homecoming: warning: " + gapWarning(gap)) }
         context.logger.info("briefing written", metadata: ["output.path": "\(options.out)/\(result.directory)"])
     }
 
@@ -165,6 +166,12 @@ struct BriefingCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: "cannot render the briefing: \(error)", status: ExitStatus.ioError)
         }
+    }
+
+    static func gapWarning(_ gap: BriefingFacts.OfficialComparison) -> String {
+        let t = gap.reported
+        return "new reconciliation gap: \(t.reportedBy ?? t.sourceName ?? "officials") reported \(gap.value) returned from \(t.periodStart.iso) to \(t.periodEnd.iso); "
+            + "the record counts \(gap.recorded.known) (difference \(gap.difference > 0 ? "+" : "")\(gap.difference)). Source: \(t.sourceURL). Check for exchanges missing from the record."
     }
 
     static func staleWarning(_ f: BriefingFacts.Freshness) -> String {

@@ -163,6 +163,7 @@ struct WeeklyJob {
             throw error
         }
         if result.facts.freshness.isStale { reporter.warning(BriefingCommand.staleWarning(result.facts.freshness)) }
+        for gap in result.facts.newGaps { reporter.warning(BriefingCommand.gapWarning(gap)) }
 
         step()
         let committed: Bool?
