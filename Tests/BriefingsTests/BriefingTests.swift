@@ -75,7 +75,7 @@ struct BriefingTests {
         #expect(text.contains("No exchange was recorded in week 47 of 2026; the last was on 5 February 2026, 290 days before the week ended."))
         #expect(text.contains("Exchanges: 0"))
         // The data is stale by then: said at the top.
-        #expect(text.contains("!! Data may be out of date: Check for newer exchanges before publishing: the newest exchange in the record is from 5 February 2026, 294 days ago"))
+        #expect(text.contains("!! Data may be out of date. Check for newer exchanges before publishing: the newest exchange in the record is from 5 February 2026, 294 days ago"))
         #expect(try #require(documents["en/briefing.html"]).contains("<aside class=\"stale\" role=\"note\">"))
         let uk = try #require(documents["uk/briefing.txt"]).flattened
         #expect(uk.contains("Жодного обміну не зафіксовано за 47-й тиждень 2026 року; останній відбувся 5 лютого 2026 р., за 290 днів до кінця тижня."))

@@ -49,3 +49,13 @@ struct LocalisationTests {
         }
     }
 }
+
+extension LocalisationTests {
+    @Test func militaryAndCiviliansAgreeWithTheirNumber() {
+        #expect(Language.en.count(1, .civilian) == "1 civilian")
+        #expect(Language.en.count(6, .civilian) == "6 civilians")
+        #expect(Language.uk.count(1, .civilian) == "1 цивільний")
+        #expect(Language.uk.count(21, .military) == "21 військовий")
+        #expect(Language.uk.count(12, .civilian) == "12 цивільних")
+    }
+}

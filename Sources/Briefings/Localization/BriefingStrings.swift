@@ -57,16 +57,16 @@ struct BriefingStrings {
     func split(military: KnownSum, civilians: KnownSum) -> String? {
         guard military.knownCount > 0 || civilians.knownCount > 0 else { return nil }
         var parts: [String] = []
-        if military.knownCount > 0 { parts.append(t("\(n.number(military.known)) military", "\(n.number(military.known)) військових")) }
-        if civilians.knownCount > 0 { parts.append(t("\(n.number(civilians.known)) civilians", "\(n.number(civilians.known)) цивільних")) }
+        if military.knownCount > 0 { parts.append(n.count(military.known, .military)) }
+        if civilians.knownCount > 0 { parts.append(n.count(civilians.known, .civilian)) }
         return t("of whom ", "з них ") + parts.joined(separator: t(" and ", " і ")) + t(" where the sources say", " за даними джерел")
     }
 
     /// One row's split, short: "187 military, 2 civilians".
     func rowSplit(military: Int?, civilians: Int?) -> String? {
         var parts: [String] = []
-        if let military { parts.append(t("\(n.number(military)) military", "\(n.number(military)) військових")) }
-        if let civilians { parts.append(t("\(n.number(civilians)) civilians", "\(n.number(civilians)) цивільних")) }
+        if let military { parts.append(n.count(military, .military)) }
+        if let civilians { parts.append(n.count(civilians, .civilian)) }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 

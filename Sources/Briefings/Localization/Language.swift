@@ -94,7 +94,7 @@ public enum Language: String, CaseIterable, Sendable {
 
 /// Nouns that are counted in the output, with their plural forms.
 public enum Noun: Sendable {
-    case exchange, person, stage, row, year, day
+    case exchange, person, stage, row, year, day, military, civilian
     /// After a preposition that governs the genitive in Ukrainian ("під час 11 обмінів", "без 9 етапів").
     case exchangeGenitive, stageGenitive
 
@@ -111,6 +111,10 @@ public enum Noun: Sendable {
         case (.row, .uk): ("запис", "записи", "записів")
         case (.year, .en): ("year", "years", "years")
         case (.year, .uk): ("рік", "роки", "років")
+        case (.military, .en): ("military", "military", "military")
+        case (.military, .uk): ("військовий", "військових", "військових")
+        case (.civilian, .en): ("civilian", "civilians", "civilians")
+        case (.civilian, .uk): ("цивільний", "цивільних", "цивільних")
         case (.day, .en): ("day", "days", "days")
         case (.day, .uk): ("день", "дні", "днів")
         case (.exchangeGenitive, .en): ("exchange", "exchanges", "exchanges")
