@@ -81,7 +81,7 @@ extension ExchangeStore {
     }
 
     private func makePlan(_ file: DataFile, _ db: Database) throws -> ImportPlan {
-        let exchanges = ExchangeIndex(try ExchangeRecord.order(ExchangeRecord.Columns.date).fetchAll(db).map(\.exchange))
+        let exchanges = ExchangeIndex(try ExchangeRecord.fetchAllFast(db))
         var totals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)] = [:]
         if !file.reportedTotals.isEmpty {
             for record in try ReportedTotalRecord.fetchAll(db) { totals[record.total.key] = (record.id ?? 0, record.total) }

@@ -31,32 +31,8 @@ public enum StagedOutput {
         return removed
     }
 
-    /// The files among `files` whose bytes differ from what the output holds now.
-    public static func changes(_ files: [(path: String, bytes: [UInt8])], in output: String) -> [(path: String, bytes: [UInt8])] {
-        files.filter { file in
-            let path = (output as NSString).appendingPathComponent(file.path)
-            guard let existing = FileManager.default.contents(atPath: path), existing.count == file.bytes.count else { return true }
-            return [UInt8](existing) != file.bytes
-        }
-    }
-
     /// A point where a test can stop the process (`HOMECOMING_TEST_PAUSE=<step>`); never set in production.
     public typealias Checkpoint = (String) throws(PublishError) -> Void
-
-    /// Publishes `changed` into `output`, keeping everything else it holds.
-    ///
-    /// - Returns: whether the whole directory was swapped atomically (false: file by file, where the file system cannot swap).
-    @discardableResult
-    public static func publish(_ changed: [(path: String, bytes: [UInt8])], to output: String, checkpoint: @escaping Checkpoint) throws(PublishError) -> Bool {
-        let stager = try Stager(output: output, force: true, checkpoint: checkpoint)
-        do {
-            for file in changed { try stager.add(file.path, file.bytes) }
-            return try stager.commit() ?? true
-        } catch {
-            stager.abort()
-            throw error
-        }
-    }
 
     /// Takes files one at a time as they are rendered: a file with the bytes the output already
     /// holds is dropped; the first that differs starts the staging tree, and each changed file

@@ -129,22 +129,37 @@ struct BriefingCommand: ParsableCommand {
         }
     }
 
-    /// Renders and writes one briefing, then the index and feed; warns on stderr when the data is stale.
+    /// Renders one briefing, then the index and feed, and publishes them as the weekly job does
+    /// (under the output's lock, staged and swapped in); warns on stderr when the data is stale.
     static func write(_ period: Period, options: Options, context: CommandContext) throws {
-        let result = try render(period, options: options, context: context)
+        let result: BriefingDocuments.Result
         do {
-            try AtomicFiles.write(result.files, to: options.out)
-            try AtomicFiles.write(PublicationIndex.files(outputDirectory: options.out), to: options.out)
-        } catch {
-            throw CommandFailure(message: "\(error)\n    fix: check that the directory is writable and the disk has space; the previous files are as they were.",
-                                 status: ExitStatus.cannotCreate)
+            let lock = try OutputLock(path: StagedOutput.lockPath(for: options.out), wait: 0)
+            defer { withExtendedLifetime(lock) {} }
+            _ = StagedOutput.removeLeftovers(of: options.out)
+            let stager = try StagedOutput.Stager(output: options.out, force: false, checkpoint: { _ throws(PublishError) in })
+            var metas: [(path: String, bytes: [UInt8])] = []
+            do {
+                result = try render(period, options: options, context: context) { path, bytes in
+                    if path.hasSuffix("/briefing.json") { metas.append((path, bytes)) }
+                    try stager.add(path, bytes)
+                }
+                for file in PublicationIndex.files(outputDirectory: options.out, pending: metas) { try stager.add(file.path, file.bytes) }
+                _ = try stager.commit()
+            } catch {
+                stager.abort()
+                throw error
+            }
+        } catch let error as PublishError {
+            throw CommandFailure(message: "\(error)", status: WeeklyJob.status(error))
         }
         if result.facts.freshness.isStale { Console.error("homecoming: warning: " + staleWarning(result.facts.freshness)) }
         for gap in result.facts.newGaps { Console.error("homecoming: warning: " + gapWarning(gap)) }
         context.logger.info("briefing written", metadata: ["output.path": "\(options.out)/\(result.directory)"])
     }
 
-    static func render(_ period: Period, options: Options, context: CommandContext) throws -> BriefingDocuments.Result {
+    static func render(_ period: Period, options: Options, context: CommandContext,
+                       sink: (String, [UInt8]) throws -> Void) throws -> BriefingDocuments.Result {
         let store = try context.openStore()
         let theme: Theme
         do { theme = try ThemeLoader.load(options.theme, templateDirectories: options.templateDirectories) } catch {
@@ -158,10 +173,12 @@ struct BriefingCommand: ParsableCommand {
                                                 templateDirectories: options.templateDirectories, theme: theme, darkTheme: dark, today: context.now.today,
                                                 staleAfter: options.staleAfter, organisation: theme.organisation)
         do {
-            return try BriefingDocuments.render(request, record: record)
+            return try BriefingDocuments.render(request, record: record, sink: sink)
         } catch let error as TemplateError {
             throw CommandFailure(message: "\(error)", status: ExitStatus.config)
         } catch let error as CommandFailure {
+            throw error
+        } catch let error as PublishError {
             throw error
         } catch {
             throw CommandFailure(message: "cannot render the briefing: \(error)", status: ExitStatus.ioError)
