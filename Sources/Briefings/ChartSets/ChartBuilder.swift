@@ -16,11 +16,14 @@ public enum ChartBuilder {
         let upper = sorted.partitioningIndex { $0.date > last }
         let rows = sorted[lower..<max(lower, upper)]
         let context = Context(request: request, rows: rows, all: all, reported: reported, start: first, end: last)
-        switch request.kind {
-        case .perYear: return PerYearChart.build(context)
-        case .perExchange: return PerExchangeChart.build(context)
-        case .cumulative: return CumulativeChart.build(context)
+        var content = switch request.kind {
+        case .perYear: PerYearChart.build(context)
+        case .perExchange: PerExchangeChart.build(context)
+        case .cumulative: CumulativeChart.build(context)
         }
+        content.width = request.width
+        content.height = request.height
+        return content
     }
 
     /// What every chart builder needs.
@@ -36,7 +39,7 @@ public enum ChartBuilder {
 
         var language: Language { request.language }
         var strings: ChartStrings { ChartStrings(language: request.language) }
-        var numbers: NumberStyle { NumberStyle(groupingSeparator: language == .en ? "," : "\u{00A0}") }
+        var numbers: NumberStyle { NumberStyle(groupingSeparator: language.groupingSeparator) }
         var byline: String { strings.byline(request.organisation, author: request.author) }
 
         /// "Source: …" from the rows' publications (most cited first) and the officials behind the reported totals used.

@@ -45,4 +45,7 @@ public struct ChartContent: Sendable {
     public var end: Day
     /// The sources of the rows shown, deduplicated, in order of first use.
     public var sources: [(name: String, url: String)]
+    /// The size the chart was laid out for, in px.
+    public var width: Double = 1200
+    public var height: Double = 675
 }

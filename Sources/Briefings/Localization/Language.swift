@@ -5,20 +5,10 @@ public enum Language: String, CaseIterable, Sendable {
     case en, uk
 
     /// Whole numbers as the language writes them: 1,358 or 1 358 (with a no-break space).
-    public func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        if digits.count > 3 {
-            let separator = self == .en ? "," : "\u{00A0}"
-            for (i, c) in digits.enumerated() {
-                if i > 0, (digits.count - i) % 3 == 0 { out += separator }
-                out.append(c)
-            }
-        } else {
-            out = digits
-        }
-        return value < 0 ? "−" + out : out
-    }
+    public func number(_ value: Int) -> String { value.grouped(separator: groupingSeparator) }
+
+    /// "," in English; a no-break space in Ukrainian (as CLDR and Foundation write it).
+    public var groupingSeparator: String { self == .en ? "," : "\u{00A0}" }
 
     /// A signed difference: +13, −141.
     public func signed(_ value: Int) -> String { value > 0 ? "+" + number(value) : number(value) }

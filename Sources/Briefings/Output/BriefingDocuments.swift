@@ -53,6 +53,12 @@ public enum BriefingDocuments {
         public init(exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry], lastImport: Day?) {
             self.exchanges = exchanges; self.reported = reported; self.history = history; self.lastImport = lastImport
         }
+
+        /// Everything a briefing needs from the store.
+        public static func read(from store: ExchangeStore) throws(StoreError) -> Record {
+            Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(), history: try store.history(),
+                   lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
+        }
     }
 
     public static func render(_ request: Request, record: Record) throws -> Result {
@@ -112,6 +118,18 @@ public enum BriefingDocuments {
             try sink("\(folder)/briefing.json", Array(meta.utf8))
         }
         return Result(files: [], facts: facts, directory: directory)
+    }
+
+    /// Renders into a staging tree: every file of the briefing, then the index and feed that list it.
+    /// The caller commits the stager (or aborts it on failure).
+    public static func stage(_ request: Request, record: Record, into stager: StagedOutput.Stager, output: String) throws -> Result {
+        var metas: [(path: String, bytes: [UInt8])] = []
+        let result = try render(request, record: record) { path, bytes in
+            if path.hasSuffix("/briefing.json") { metas.append((path, bytes)) }
+            try stager.add(path, bytes)
+        }
+        for file in PublicationIndex.files(outputDirectory: output, pending: metas) { try stager.add(file.path, file.bytes) }
+        return result
     }
 
     /// The SVG without its XML declaration, ready to sit inside HTML.

@@ -17,9 +17,7 @@ public enum ChartFiles {
     public static func render(_ content: ChartContent, theme: Theme, typeface: Typeface, formats: [Format], scale: Int, pngLevel: Int32 = 3,
                               options: [(String, String)], measurer: some TextMeasuring) throws -> [(path: String, bytes: [UInt8])] {
         let spec = content.spec
-        let width = options.first { $0.0 == "width" }.flatMap { Double($0.1) } ?? 1200
-        let height = options.first { $0.0 == "height" }.flatMap { Double($0.1) } ?? 675
-        let scene = ChartEngine.scene(spec, width: width, height: height, theme: theme, measurer: measurer)
+        let scene = ChartEngine.scene(spec, width: content.width, height: content.height, theme: theme, measurer: measurer)
         // SVG and PNG are independent surfaces: render them on two cores at once.
         let images = try renderImages(scene, typeface: typeface, formats: formats, scale: scale, pngLevel: pngLevel)
         var files: [(String, [UInt8])] = zip(formats, images).map { ("\(spec.id).\($0.rawValue)", $1) }

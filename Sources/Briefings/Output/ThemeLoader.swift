@@ -10,6 +10,11 @@ public enum ThemeLoader {
         public var description: String { "theme \(path): \(reason)" }
     }
 
+    /// The dark theme that HTML briefings carry beside the light one, when the chosen theme is the default light.
+    public static func darkCompanion(of name: String, templateDirectories: [String]) -> Theme? {
+        name == "light" ? try? load("dark", templateDirectories: templateDirectories) : nil
+    }
+
     /// `light`, `dark` (or any NAME with `themes/NAME.json` in a templates directory), or a path to a JSON file.
     /// Directories are searched in order; the first match wins.
     public static func load(_ nameOrPath: String, templateDirectories: [String]) throws(Failure) -> Theme {

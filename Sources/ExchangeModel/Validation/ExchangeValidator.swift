@@ -23,7 +23,7 @@ public enum ExchangeValidator {
         }
         if let total, let military, let civilians, military + civilians > total {
             p.fail(ExchangeField.returnedMilitary.rawValue,
-                   "returned_military \(military) + returned_civilians \(civilians) = \((military + civilians).formatted) is more than returned_total \(total)",
+                   "returned_military \(military) + returned_civilians \(civilians) = \((military + civilians).grouped(separator: ",")) is more than returned_total \(total)",
                    "check the three counts against the source; the split may leave some people out, but never adds more")
         } else if let total, let part = military ?? civilians, part > total {
             let field = military != nil ? ExchangeField.returnedMilitary : .returnedCivilians

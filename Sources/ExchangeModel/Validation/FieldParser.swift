@@ -60,7 +60,7 @@ struct FieldParser {
             return nil
         }
         guard trimmed.count <= 12, let value = Int(trimmed), value <= rules.maximumCount else {
-            fail(field, "\(field) \(text) is implausibly large (over \(rules.maximumCount.formatted))",
+            fail(field, "\(field) \(text) is implausibly large (over \(rules.maximumCount.grouped(separator: ",")))",
                  "check for a typo or an extra digit")
             return nil
         }
@@ -87,18 +87,5 @@ struct FieldParser {
     func quoted(_ text: String) -> String {
         let shown = text.count > 40 ? text.prefix(37) + "…" : Substring(text)
         return "\"\(shown)\""
-    }
-}
-
-extension Int {
-    /// The number with comma thousands separators (1,358), for messages.
-    var formatted: String {
-        let digits = String(magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return self < 0 ? "-" + out : out
     }
 }

@@ -138,13 +138,8 @@ struct BriefingCommand: ParsableCommand {
             defer { withExtendedLifetime(lock) {} }
             _ = StagedOutput.removeLeftovers(of: options.out)
             let stager = try StagedOutput.Stager(output: options.out, force: false, checkpoint: { _ throws(PublishError) in })
-            var metas: [(path: String, bytes: [UInt8])] = []
             do {
-                result = try render(period, options: options, context: context) { path, bytes in
-                    if path.hasSuffix("/briefing.json") { metas.append((path, bytes)) }
-                    try stager.add(path, bytes)
-                }
-                for file in PublicationIndex.files(outputDirectory: options.out, pending: metas) { try stager.add(file.path, file.bytes) }
+                result = try render(period, options: options, context: context, into: stager)
                 _ = try stager.commit()
             } catch {
                 stager.abort()
@@ -159,21 +154,20 @@ struct BriefingCommand: ParsableCommand {
     }
 
     static func render(_ period: Period, options: Options, context: CommandContext,
-                       sink: (String, [UInt8]) throws -> Void) throws -> BriefingDocuments.Result {
+                       into stager: StagedOutput.Stager) throws -> BriefingDocuments.Result {
         let store = try context.openStore()
         let theme: Theme
         do { theme = try ThemeLoader.load(options.theme, templateDirectories: options.templateDirectories) } catch {
             throw CommandFailure(message: "\(error)\n    fix: check the theme file against Templates/themes/light.json.", status: ExitStatus.config)
         }
         // The HTML also carries the charts in the dark theme, for readers whose system prefers it.
-        let dark = options.theme == "light" ? try? ThemeLoader.load("dark", templateDirectories: options.templateDirectories) : nil
-        let record = BriefingDocuments.Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(),
-                                              history: try store.history(), lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
+        let dark = ThemeLoader.darkCompanion(of: options.theme, templateDirectories: options.templateDirectories)
+        let record = try BriefingDocuments.Record.read(from: store)
         let request = BriefingDocuments.Request(period: period, languages: options.languages, formats: options.formats,
                                                 templateDirectories: options.templateDirectories, theme: theme, darkTheme: dark, today: context.now.today,
                                                 staleAfter: options.staleAfter, organisation: theme.organisation)
         do {
-            return try BriefingDocuments.render(request, record: record, sink: sink)
+            return try BriefingDocuments.stage(request, record: record, into: stager, output: options.out)
         } catch let error as TemplateError {
             throw CommandFailure(message: "\(error)", status: ExitStatus.config)
         } catch let error as CommandFailure {

@@ -111,8 +111,7 @@ struct WeeklyJob {
         do {
             context = try CommandContext(command.options.store, command: "weekly")
             let store = try context.openStore(path: config.database.value)
-            record = BriefingDocuments.Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(), history: try store.history(),
-                                              lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
+            record = try BriefingDocuments.Record.read(from: store)
         } catch let error as StoreError {
             throw JobFailure(message: "homecoming weekly: read the record: \(error)", status: ExitStatus.code(for: error))
         } catch {
@@ -125,7 +124,7 @@ struct WeeklyJob {
         do { theme = try ThemeLoader.load(config.theme.value, templateDirectories: directories) } catch {
             throw JobFailure(message: "homecoming weekly: render: \(error)\n    fix: check the theme (\(config.theme.source)).", status: ExitStatus.config)
         }
-        let dark = config.theme.value == "light" ? try? ThemeLoader.load("dark", templateDirectories: directories) : nil
+        let dark = ThemeLoader.darkCompanion(of: config.theme.value, templateDirectories: directories)
         let (width, height) = ChartCommand.dimensions(config.chartSize.value) ?? (1200, 675)
         let request = BriefingDocuments.Request(period: period, languages: config.languages.value, formats: config.formats.value,
                                                 templateDirectories: directories, theme: theme, darkTheme: dark, today: now.today,
@@ -140,14 +139,9 @@ struct WeeklyJob {
         } catch {
             throw JobFailure(message: "homecoming weekly: publish: \(error)", status: Self.status(error))
         }
-        var metas: [(path: String, bytes: [UInt8])] = []
         let result: BriefingDocuments.Result
         do {
-            result = try BriefingDocuments.render(request, record: record) { path, bytes in
-                if path.hasSuffix("/briefing.json") { metas.append((path, bytes)) }
-                try stager.add(path, bytes)
-            }
-            for file in PublicationIndex.files(outputDirectory: output, pending: metas) { try stager.add(file.path, file.bytes) }
+            result = try BriefingDocuments.stage(request, record: record, into: stager, output: output)
         } catch let error as TemplateError {
             stager.abort()
             throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.config)

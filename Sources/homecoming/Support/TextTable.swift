@@ -1,3 +1,5 @@
+import ExchangeModel
+
 /// A plain-text table with aligned columns, for the terminal.
 struct TextTable {
     enum Alignment { case left, right }
@@ -35,15 +37,7 @@ struct TextTable {
 
 extension Int {
     /// English thousands grouping: 1,358.
-    var grouped: String {
-        let digits = String(magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return self < 0 ? "−" + out : out
-    }
+    var grouped: String { grouped(separator: ",") }
 
     /// A signed difference: +13, −141, 0.
     var signed: String { self > 0 ? "+" + grouped : grouped }
