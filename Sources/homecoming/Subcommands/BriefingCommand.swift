@@ -59,6 +59,7 @@ struct BriefingCommand: ParsableCommand {
 
     struct Weekly: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "weekly",
             abstract: "The briefing of one ISO week (Monday to Sunday); by default the last completed week before now.",
             discussion: "Example: homecoming briefing weekly --week 2024-W52 --lang en --format html")
 
@@ -82,7 +83,9 @@ struct BriefingCommand: ParsableCommand {
     }
 
     struct Annual: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The year in review.", discussion: "Example: homecoming briefing annual --year 2024")
+        static let configuration = CommandConfiguration(
+            commandName: "annual",
+            abstract: "The year in review.", discussion: "Example: homecoming briefing annual --year 2024")
 
         @Option(help: "The calendar year.")
         var year: Int
@@ -103,7 +106,9 @@ struct BriefingCommand: ParsableCommand {
     }
 
     struct Range: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Any period, both days included.",
+        static let configuration = CommandConfiguration(
+            commandName: "range",
+            abstract: "Any period, both days included.",
                                                         discussion: "Example: homecoming briefing range --from 2025-05-01 --to 2025-07-31")
 
         @Option(help: ArgumentHelp("The first day (YYYY-MM-DD).", valueName: "date"))

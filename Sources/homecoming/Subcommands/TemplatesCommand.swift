@@ -21,7 +21,9 @@ struct TemplatesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every template and the file it comes from.")
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List every template and the file it comes from.")
 
         @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"))
         var templates: String?
@@ -42,7 +44,9 @@ struct TemplatesCommand: ParsableCommand {
     }
 
     struct Copy: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Copy a default template into a directory of yours, to edit it.")
+        static let configuration = CommandConfiguration(
+            commandName: "copy",
+            abstract: "Copy a default template into a directory of yours, to edit it.")
 
         @Argument(help: ArgumentHelp("The template's name, e.g. html/sections/context (see `templates list`).", valueName: "name"))
         var name: String
@@ -80,6 +84,7 @@ struct TemplatesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Render every template against a complete sample; report syntax errors, unknown names and missing partials.")
 
         @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"))
