@@ -23,7 +23,7 @@ let package = Package(
         .target(
             name: "Briefings",
             dependencies: [
-                "ExchangeModel", "ExchangeStore", "Charts", "ChartRendering", "CSystem",
+                "ExchangeModel", "ExchangeStore", "Charts", "ChartRendering", "Cairo", "CSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -45,12 +45,14 @@ let package = Package(
                 "Briefings",
                 "Charts",
                 "ChartRendering",
+                "Cairo",
                 "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel"]),
+        .testTarget(name: "CairoTests", dependencies: ["Cairo", "CCairo"]),
         .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel"]),
         .testTarget(
             name: "BriefingsTests",

@@ -64,6 +64,13 @@ public final class Context {
     public func fillPreserve() { cairo_fill_preserve(pointer) }
     public func stroke() { cairo_stroke(pointer) }
     public func paint() { cairo_paint(pointer) }
+    /// Makes every pixel transparent (for a surface drawn on again).
+    public func clear() {
+        cairo_save(pointer)
+        cairo_set_operator(pointer, CAIRO_OPERATOR_CLEAR)
+        cairo_paint(pointer)
+        cairo_restore(pointer)
+    }
 
     // MARK: - Text (Cairo's toy API: enough for labels in one font family)
 

@@ -1,22 +1,21 @@
 import CCairo
 
-/// Writes image surfaces as PNG with a chosen zlib level and a pHYs (resolution) chunk.
+/// Writes image surfaces as PNG with a pHYs (resolution) chunk, fast.
 ///
-/// Cairo's own PNG writer uses zlib's default level, which dominates a chart's render
-/// time, and records no resolution. This encoder writes 8-bit RGB when every pixel is
-/// opaque (RGBA with straight alpha otherwise), with the "up" filter on every row, and
-/// can compress horizontal slices on several cores (see `Part`).
+/// Cairo's own PNG writer uses zlib's default level, which dominates a chart's render time,
+/// and records no resolution. This encoder writes 8-bit RGB when every pixel is opaque (RGBA
+/// with straight alpha otherwise), with the "up" filter on every row, compresses with a
+/// deflater made for charts (or zlib at a chosen level), and can compress horizontal slices
+/// on several cores (see `Part`).
 public enum PNGEncoder {
     /// Encodes a whole surface in one slice.
     ///
-    /// - Parameters:
-    ///   - level: zlib compression level, 1 (fast) to 9 (small).
-    ///   - pixelsPerInch: the resolution recorded in pHYs (72 × scale for a chart drawn at scale).
-    public static func encode(_ surface: ImageSurface, level: Int32, pixelsPerInch: Double) throws -> [UInt8] {
+    /// - Parameter pixelsPerInch: the resolution recorded in pHYs (72 × scale for a chart drawn at scale).
+    public static func encode(_ surface: ImageSurface, compression: Compression = .fast, pixelsPerInch: Double) throws -> [UInt8] {
         let opaque = try surface.withRows { data, stride in
             (0..<surface.height).allSatisfy { y in (0..<surface.width).allSatisfy { data[y * stride + $0 * 4 + 3] == 255 } }
         }
-        let part = try Part(width: surface.width, opaque: opaque, level: level, isLast: true)
+        let part = try Part(width: surface.width, opaque: opaque, compression: compression, isLast: true)
         try part.add(rows: 0..<surface.height, of: surface, final: true)
         return assemble(parts: [part], width: surface.width, height: surface.height, pixelsPerInch: pixelsPerInch)
     }

@@ -8,70 +8,89 @@ import Charts
 /// Then `role="img"`, `aria-labelledby`, `<title>` and `<desc>` are added.
 /// Works on UTF-8 bytes: the documents are large and the patterns ASCII.
 enum SVGPostProcessor {
-    static func process(_ svg: String, scene: Scene) -> String {
+    static func process(_ bytes: [UInt8], scene: Scene) -> [UInt8] {
         let prefix = XML.idSafe(scene.id)
-        let bytes = Array(svg.utf8)
-        let n = bytes.count
-        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), close = UInt8(ascii: ")")
-        let idOpen = Array("id=\"".utf8)
-
-        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
-            guard i + pattern.count <= n else { return false }
-            for k in 0..<pattern.count where bytes[i + k] != pattern[k] { return false }
-            return true
-        }
-        // First pass: every id="…" in order of appearance.
-        var renamed: [[UInt8]: [UInt8]] = [:]
-        var i = 0
-        while i < n {
-            if bytes[i] == UInt8(ascii: "i"), (i == 0 || bytes[i - 1] == UInt8(ascii: " ")), matches(idOpen, at: i) {
-                var end = i + idOpen.count
-                while end < n, bytes[end] != quote { end += 1 }
-                let id = Array(bytes[(i + idOpen.count)..<end])
-                if renamed[id] == nil { renamed[id] = Array("\(prefix)-\(renamed.count + 1)".utf8) }
-                i = end
-            }
-            i += 1
-        }
-        // Second pass: rewrite id="x" and every #x that names one of them.
-        var out: [UInt8] = []
-        out.reserveCapacity(n + n / 8 + 512)
-        i = 0
-        while i < n {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "i"), (i == 0 || bytes[i - 1] == UInt8(ascii: " ")), matches(idOpen, at: i) {
-                var end = i + idOpen.count
-                while end < n, bytes[end] != quote { end += 1 }
-                let id = Array(bytes[(i + idOpen.count)..<end])
-                out += idOpen
-                out += renamed[id] ?? id
-                i = end
-                continue
-            }
-            if byte == hash {
-                var end = i + 1
-                while end < n, bytes[end] != quote, bytes[end] != close { end += 1 }
-                if let new = renamed[Array(bytes[(i + 1)..<end])] {
-                    out.append(hash)
-                    out += new
-                    i = end
-                    continue
-                }
-            }
-            out.append(byte)
-            i += 1
-        }
-        return addAccessibility(String(decoding: out, as: UTF8.self), scene: scene, prefix: prefix)
+        let out = bytes.withUnsafeBufferPointer { rewriteIDs($0, prefix: prefix) }
+        return addAccessibility(out, scene: scene, prefix: prefix)
     }
 
-    private static func addAccessibility(_ svg: String, scene: Scene, prefix: String) -> String {
-        guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].firstIndex(of: ">") else { return svg }
+    /// Two passes over the bytes (raw pointers: this runs on every chart's critical path).
+    private static func rewriteIDs(_ b: UnsafeBufferPointer<UInt8>, prefix: String) -> [UInt8] {
+        let n = b.count
+        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), close = UInt8(ascii: ")"), space = UInt8(ascii: " ")
+        let i0 = UInt8(ascii: "i"), d0 = UInt8(ascii: "d"), equals = UInt8(ascii: "=")
+
+        /// The id's bytes when an `id="…"` attribute starts at `i`.
+        @inline(__always) func id(at i: Int) -> Range<Int>? {
+            guard i > 0, i + 4 <= n, b[i - 1] == space, b[i + 1] == d0, b[i + 2] == equals, b[i + 3] == quote else { return nil }
+            var end = i + 4
+            while end < n, b[end] != quote { end += 1 }
+            return (i + 4)..<end
+        }
+        // String keys: their Hashable conformance is already resolved at start-up; a first use of
+        // Dictionary<[UInt8], …> costs the runtime a third of a millisecond.
+        func key(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
+
+        // First pass: every id="…" in order of appearance.
+        var renamed: [String: String] = [:]
+        var i = 0
+        while i < n {
+            if b[i] == i0, let range = id(at: i) {
+                let name = key(range)
+                if renamed[name] == nil { renamed[name] = "\(prefix)-\(renamed.count + 1)" }
+                i = range.upperBound
+            }
+            i += 1
+        }
+        // Second pass: rewrite id="x" and every #x that names one of them; copy the rest in runs.
+        var out: [UInt8] = []
+        out.reserveCapacity(n + n / 8 + 512)
+        var copied = 0
+        i = 0
+        while i < n {
+            let byte = b[i]
+            if byte == i0, let range = id(at: i), let new = renamed[key(range)] {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<range.lowerBound]))
+                out += new.utf8
+                copied = range.upperBound
+                i = range.upperBound
+            } else if byte == hash {
+                var end = i + 1
+                while end < n, b[end] != quote, b[end] != close { end += 1 }
+                if let new = renamed[key((i + 1)..<end)] {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied...i]))
+                    out += new.utf8
+                    copied = end
+                }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
+        return out
+    }
+
+    /// `role="img"` and `aria-labelledby` on the root, `<title>` and `<desc>` as its first children.
+    private static func addAccessibility(_ svg: [UInt8], scene: Scene, prefix: String) -> [UInt8] {
+        let open = Array("<svg".utf8)
+        var start = 0
+        while start + open.count <= svg.count, !svg[start..<(start + open.count)].elementsEqual(open) {
+            start = svg[(start + 1)...].firstIndex(of: open[0]) ?? svg.count
+        }
+        guard start + open.count <= svg.count, var close = svg[start...].firstIndex(of: UInt8(ascii: ">")) else { return svg }
+        let end = close + 1
+        if svg[close - 1] == UInt8(ascii: "/") { close -= 1 }
         let titleID = "\(prefix)-title", descID = "\(prefix)-desc"
-        let attributes = " role=\"img\" aria-labelledby=\"\(titleID) \(descID)\""
+        let attributes = " role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">"
         let head = "\n<title id=\"\(titleID)\">\(XML.escape(scene.title))</title>\n<desc id=\"\(descID)\">\(XML.escape(scene.description))</desc>"
-        var result = String(svg[..<close])
-        if result.hasSuffix("/") { result.removeLast() }
-        return result + attributes + ">" + head + svg[svg.index(after: close)...]
+        var result: [UInt8] = []
+        result.reserveCapacity(svg.count + attributes.utf8.count + head.utf8.count)
+        result += svg[..<close]
+        result += attributes.utf8
+        result += head.utf8
+        result += svg[end...]
+        return result
     }
 }
 

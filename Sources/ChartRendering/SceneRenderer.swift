@@ -7,76 +7,36 @@ public enum SceneRenderer {
     /// The scene as an SVG document in px, with a viewBox, ids prefixed by the scene's id, and
     /// `role="img"`, `<title>` and `<desc>` tied to the root by `aria-labelledby`.
     public static func svg(_ scene: Scene, typeface: Typeface) throws(CairoError) -> String {
+        String(decoding: try svgBytes(scene, typeface: typeface), as: UTF8.self)
+    }
+
+    /// The same SVG document as UTF-8 bytes, as written to a file.
+    public static func svgBytes(_ scene: Scene, typeface: Typeface) throws(CairoError) -> [UInt8] {
         let surface = try SVGSurface(width: scene.width, height: scene.height)
         let context = try Context(surface)
         draw(scene, on: context, typeface: typeface)
         try context.check("draw \(scene.id) as SVG")
-        let bytes = try surface.finish()
-        return SVGPostProcessor.process(String(decoding: bytes, as: UTF8.self), scene: scene)
+        let finished = try surface.finish()
+        return SVGPostProcessor.process(finished, scene: scene)
     }
 
-    /// The scene as PNG at `scale` × its size, recording 72 × `scale` pixels per inch.
-    ///
-    /// The image is cut into horizontal slices, one per core; each slice is drawn in bands of rows
-    /// and deflated as it goes, and the slices are joined into one zlib stream. A 2400 × 1350 chart
-    /// thus never needs its full-size surface, and compression runs on both cores.
-    ///
-    /// - Parameter level: zlib level, 1 (fast, larger) to 9 (slow, smaller).
-    public static func png(_ scene: Scene, typeface: Typeface, scale: Int, level: Int32 = 3, bandHeight: Int = 128, slices: Int = 2) throws -> [UInt8] {
-        let width = Int((scene.width * Double(scale)).rounded()), height = Int((scene.height * Double(scale)).rounded())
-        let count = max(1, min(slices, height / max(1, bandHeight)))
-        let opaque = scene.background.alpha >= 1
-        let bounds = (0...count).map { height * $0 / count }
-        let parts = try (0..<count).map { try PNGEncoder.Part(width: width, opaque: opaque, level: level, isLast: $0 == count - 1) }
-        final class Failure: @unchecked Sendable { var error: (any Error)?; let lock = NSLock() }
-        let failure = Failure()
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            do {
-                try renderSlice(scene, typeface: typeface, scale: scale, rows: bounds[index]..<bounds[index + 1], width: width,
-                                bandHeight: bandHeight, into: parts[index])
-            } catch {
-                failure.lock.lock()
-                failure.error = failure.error ?? error
-                failure.lock.unlock()
-            }
-        }
-        if let error = failure.error { throw error }
-        return PNGEncoder.assemble(parts: parts, width: width, height: height, pixelsPerInch: 72 * Double(scale))
+    /// The scene as PNG at `scale` × its size, recording 72 × `scale` pixels per inch, its slices
+    /// drawn and compressed on all cores (see `PNGRendering`).
+    public static func png(_ scene: Scene, typeface: Typeface, scale: Int, compression: PNGEncoder.Compression = .fast,
+                           bandHeight: Int = 128, slices: Int = 2) throws -> [UInt8] {
+        let rendering = try PNGRendering(scene, typeface: typeface, scale: scale, compression: compression, bandHeight: bandHeight, slices: slices)
+        try ParallelWork.run((0..<rendering.sliceCount).map { index in { try rendering.renderSlice(index) } })
+        return rendering.bytes()
     }
 
-    /// Draws rows `rows` band by band into `part`; a slice below the first also draws the row above it, to filter against.
-    private static func renderSlice(_ scene: Scene, typeface: Typeface, scale: Int, rows: Range<Int>, width: Int, bandHeight: Int,
-                                    into part: PNGEncoder.Part) throws {
-        let extra = rows.lowerBound > 0 ? 1 : 0
-        let band = min(rows.count + extra, max(2, bandHeight))
-        let surface = try ImageSurface(width: width, height: band)
-        var top = rows.lowerBound - extra
-        var first = true
-        while top < rows.upperBound {
-            let context = try Context(surface)
-            context.translate(0, -Double(top))
-            context.scale(Double(scale), Double(scale))
-            draw(scene, on: context, typeface: typeface)
-            try context.check("draw \(scene.id) as PNG")
-            try surface.flush()
-            let available = min(band, rows.upperBound - top)
-            var start = 0
-            if first, extra == 1 {
-                try part.setPreviousRow(0, of: surface)
-                start = 1
-            }
-            first = false
-            try part.add(rows: start..<available, of: surface, final: top + available >= rows.upperBound)
-            top += available
-        }
-    }
-
-    /// Draws every mark in order (public for checks that compare renderings).
-    public static func draw(_ scene: Scene, on c: Context, typeface: Typeface) {
+    /// Draws every mark in order (public for checks that compare renderings); with `rows`, only the
+    /// marks that can reach that horizontal band of the scene (in scene units), as a banded raster needs.
+    public static func draw(_ scene: Scene, on c: Context, typeface: Typeface, rows: ClosedRange<Double>? = nil) {
         set(c, scene.background)
         c.rectangle(0, 0, scene.width, scene.height)
         c.fill()
         for mark in scene.marks {
+            if let rows, !mark.verticalExtent.overlaps(rows) { continue }
             switch mark {
             case let .rect(r, fill):
                 set(c, fill)

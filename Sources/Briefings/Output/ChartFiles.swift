@@ -1,4 +1,5 @@
 import Foundation
+import Cairo
 import ChartRendering
 import Charts
 import ExchangeModel
@@ -14,12 +15,12 @@ public enum ChartFiles {
     /// - Parameters:
     ///   - scale: PNG pixel density (2 gives 2400 × 1350 for the article size).
     ///   - options: recorded in the provenance as given (size, theme, language, period).
-    public static func render(_ content: ChartContent, theme: Theme, typeface: Typeface, formats: [Format], scale: Int, pngLevel: Int32 = 3,
+    public static func render(_ content: ChartContent, theme: Theme, typeface: Typeface, formats: [Format], scale: Int, compression: PNGEncoder.Compression = .fast,
                               options: [(String, String)], measurer: some TextMeasuring) throws -> [(path: String, bytes: [UInt8])] {
         let spec = content.spec
         let scene = ChartEngine.scene(spec, width: content.width, height: content.height, theme: theme, measurer: measurer)
         // SVG and PNG are independent surfaces: render them on two cores at once.
-        let images = try renderImages(scene, typeface: typeface, formats: formats, scale: scale, pngLevel: pngLevel)
+        let images = try renderImages(scene, typeface: typeface, formats: formats, scale: scale, compression: compression)
         var files: [(String, [UInt8])] = zip(formats, images).map { ("\(spec.id).\($0.rawValue)", $1) }
         files.append(("\(spec.id).alt.txt", Array((spec.description + "\n").utf8)))
         let csv = content.table.map { CSVWriter.line($0) }.joined()
@@ -28,27 +29,26 @@ public enum ChartFiles {
         return files
     }
 
-    private final class Results: @unchecked Sendable {
-        let lock = NSLock()
-        var values: [Int: Result<[UInt8], any Error>] = [:]
-        func set(_ index: Int, _ value: Result<[UInt8], any Error>) {
-            lock.lock()
-            values[index] = value
-            lock.unlock()
+    /// SVG and PNG slices are independent: all of them go to the cores at once, in one flat list,
+    /// the SVG (the longest single piece) first and the PNG cut finer than the cores, so that
+    /// no core idles at the end.
+    private static func renderImages(_ scene: Scene, typeface: Typeface, formats: [Format], scale: Int,
+                                     compression: PNGEncoder.Compression) throws -> [[UInt8]] {
+        final class SVGResult: @unchecked Sendable { var bytes: [UInt8] = [] }
+        let svg = SVGResult()
+        var work: [() throws -> Void] = []
+        if formats.contains(.svg) {
+            work.append { svg.bytes = try SceneRenderer.svgBytes(scene, typeface: typeface) }
         }
-    }
-
-    private static func renderImages(_ scene: Scene, typeface: Typeface, formats: [Format], scale: Int, pngLevel: Int32) throws -> [[UInt8]] {
-        let results = Results()
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
-            results.set(index, Result {
-                switch formats[index] {
-                case .svg: Array(try SceneRenderer.svg(scene, typeface: typeface).utf8)
-                case .png: try SceneRenderer.png(scene, typeface: typeface, scale: scale, level: pngLevel)
-                }
-            })
+        var png: PNGRendering?
+        if formats.contains(.png) {
+            let rendering = try PNGRendering(scene, typeface: typeface, scale: scale, compression: compression,
+                                             slices: 2 * ProcessInfo.processInfo.activeProcessorCount)
+            png = rendering
+            work += (0..<rendering.sliceCount).map { index in { try rendering.renderSlice(index) } }
         }
-        return try formats.indices.map { index in try results.values[index]!.get() }
+        try ParallelWork.run(work)
+        return formats.map { $0 == .svg ? svg.bytes : png?.bytes() ?? [] }
     }
 
     /// Title, period, sources, options and a SHA-256 of the data, as Our World in Data publishes beside a chart.

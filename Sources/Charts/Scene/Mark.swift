@@ -24,6 +24,23 @@ extension Mark {
         return nil
     }
 
+    /// The vertical span the mark can paint, generously: strokes, miter joins (up to Cairo's
+    /// default limit of 10), glyphs reaching past their measured box. A renderer that draws a
+    /// horizontal band of the scene skips the marks outside it.
+    public var verticalExtent: ClosedRange<Double> {
+        func span(_ ys: [Double], _ margin: Double) -> ClosedRange<Double> {
+            ((ys.min() ?? 0) - margin)...((ys.max() ?? 0) + margin)
+        }
+        switch self {
+        case let .rect(r, _): return r.y...max(r.y, r.maxY)
+        case let .line(from, to, _, width, _): return span([from.y, to.y], width)
+        case let .polyline(points, _, width): return span(points.map(\.y), width * 5)
+        case let .polygon(points, _, _, width): return span(points.map(\.y), width * 5)
+        case let .circle(center, radius, _, _, width): return span([center.y], radius + width)
+        case let .text(_, _, font, _, _, bounds): return span([bounds.y, bounds.maxY], font.size / 2)
+        }
+    }
+
     /// A text mark laid out with `measurer`.
     static func label(_ text: String, at point: Point, font: Font, color: RGBA, anchor: TextAnchor,
                       measurer: some TextMeasuring) -> Mark {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Briefings
+import Cairo
 import ChartRendering
 import Charts
 import ExchangeModel
@@ -49,9 +50,9 @@ struct ChartCommand: ParsableCommand {
     var format: String = "svg,png"
 
     @Option(name: .customLong("png-compression"), help: ArgumentHelp(
-        "zlib level for PNG, 1 (fastest) to 9 (smallest); see Benchmarks/README.md for the trade-off.",
-        valueName: "level"))
-    var pngCompression: Int = 3
+        "fast (the default), or a zlib level from 1 to 9 for smaller, slower PNGs; see Benchmarks/README.md for the trade-off.",
+        valueName: "fast|level"))
+    var pngCompression: String = "fast"
 
     @Option(help: ArgumentHelp("The directory to write into (default Output/charts).", valueName: "dir"))
     var out: String = "Output/charts"
@@ -67,7 +68,9 @@ struct ChartCommand: ParsableCommand {
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang \(lang): use en or uk") }
         guard (1...3).contains(scale) else { throw ValidationError("--scale \(scale): use 1, 2 or 3") }
-        guard (1...9).contains(pngCompression) else { throw ValidationError("--png-compression \(pngCompression): use 1 to 9") }
+        guard PNGEncoder.Compression(pngCompression) != nil else {
+            throw ValidationError("--png-compression \(pngCompression): use fast or a zlib level from 1 to 9")
+        }
         guard Self.dimensions(size) != nil else {
             throw ValidationError("--size \(size): use article, square, wide or WxH (e.g. 800x600), at least 320x240 and at most 4000x4000")
         }
@@ -125,7 +128,7 @@ struct ChartCommand: ParsableCommand {
                 let options = [("width", String(Int(width))), ("height", String(Int(height))), ("scale", String(scale)),
                                ("theme", loaded.name), ("lang", lang), ("from", from ?? ""), ("to", to ?? ""), ("format", format)]
                 do {
-                    files += try ChartFiles.render(content, theme: loaded, typeface: typeface, formats: formats, scale: scale, pngLevel: Int32(pngCompression),
+                    files += try ChartFiles.render(content, theme: loaded, typeface: typeface, formats: formats, scale: scale, compression: PNGEncoder.Compression(pngCompression) ?? .fast,
                                                    options: options, measurer: measurer)
                 } catch {
                     throw CommandFailure(message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)

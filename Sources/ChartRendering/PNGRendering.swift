@@ -1,0 +1,93 @@
+import Cairo
+import Foundation
+import Charts
+
+/// A scene's PNG cut into horizontal slices that can be drawn and compressed independently,
+/// on as many cores as there are slices, and joined into one image.
+///
+/// Each slice is drawn in bands of rows (a 2400 × 1350 chart never needs its full-size surface)
+/// and deflated as it goes; a slice below the first also draws the row above it, which PNG's
+/// "up" filter needs. The caller runs `renderSlice` for every index, in any order or at once,
+/// then takes `bytes()`.
+public final class PNGRendering: @unchecked Sendable {
+    public let sliceCount: Int
+    private let scene: Scene
+    private let typeface: Typeface
+    private let scale: Int
+    private let width: Int, height: Int
+    private let bandHeight: Int
+    private let opaque: Bool
+    private let bounds: [Int]
+    private let parts: [PNGEncoder.Part]
+    /// Band surfaces that finished slices hand on to the next (each new one costs ~300 page faults).
+    private var spareSurfaces: [ImageSurface] = []
+    private let lock = NSLock()
+
+    /// - Parameters:
+    ///   - compression: `.fast`, or zlib at a level (smaller files, slower).
+    ///   - slices: how many parts to cut the image into (at most one per band).
+    public init(_ scene: Scene, typeface: Typeface, scale: Int, compression: PNGEncoder.Compression = .fast,
+                bandHeight: Int = 128, slices: Int = 2) throws {
+        self.scene = scene; self.typeface = typeface; self.scale = scale
+        width = Int((scene.width * Double(scale)).rounded())
+        height = Int((scene.height * Double(scale)).rounded())
+        self.bandHeight = max(2, bandHeight)
+        sliceCount = max(1, min(slices, height / self.bandHeight))
+        bounds = (0...sliceCount).map { [height, sliceCount] in height * $0 / sliceCount }
+        opaque = scene.background.alpha >= 1
+        parts = try (0..<sliceCount).map { [width, sliceCount] in
+            try PNGEncoder.Part(width: width, opaque: scene.background.alpha >= 1, compression: compression, isLast: $0 == sliceCount - 1)
+        }
+    }
+
+    /// Draws and compresses slice `index`, band by band.
+    public func renderSlice(_ index: Int) throws {
+        let rows = bounds[index]..<bounds[index + 1], part = parts[index]
+        let extra = rows.lowerBound > 0 ? 1 : 0
+        let band = min(rows.count + extra, bandHeight)
+        let surface = try takeSurface(height: band)
+        defer { giveBack(surface) }
+        var top = rows.lowerBound - extra
+        var first = true
+        while top < rows.upperBound {
+            let context = try Context(surface)
+            // The surface is reused from band to band: a background that is not opaque would blend with the last one.
+            if !opaque { context.clear() }
+            context.translate(0, -Double(top))
+            context.scale(Double(scale), Double(scale))
+            // Only the marks that reach this band, with a pixel to spare for anti-aliasing.
+            let pixel = 1 / Double(scale)
+            let visible = (Double(top) * pixel - pixel)...(Double(top + band) * pixel + pixel)
+            SceneRenderer.draw(scene, on: context, typeface: typeface, rows: visible)
+            try context.check("draw \(scene.id) as PNG")
+            try surface.flush()
+            let available = min(band, rows.upperBound - top)
+            var start = 0
+            if first, extra == 1 {
+                try part.setPreviousRow(0, of: surface)
+                start = 1
+            }
+            first = false
+            try part.add(rows: start..<available, of: surface, final: top + available >= rows.upperBound)
+            top += available
+        }
+    }
+
+    private func takeSurface(height: Int) throws -> ImageSurface {
+        lock.lock()
+        let spare = spareSurfaces.firstIndex { $0.height == height }.map { spareSurfaces.remove(at: $0) }
+        lock.unlock()
+        return try spare ?? ImageSurface(width: width, height: height)
+    }
+
+    private func giveBack(_ surface: ImageSurface) {
+        lock.lock()
+        spareSurfaces.append(surface)
+        lock.unlock()
+    }
+
+    /// The PNG, once every slice is rendered, recording 72 × scale pixels per inch.
+    public func bytes() -> [UInt8] {
+        PNGEncoder.assemble(parts: parts, width: width, height: height, pixelsPerInch: 72 * Double(scale))
+    }
+}
