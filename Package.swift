@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "Cairo", dependencies: ["CCairo"]),
         .target(name: "Charts"),
         .target(name: "CSystem"),
-        .target(name: "ChartRendering", dependencies: ["Charts", "Cairo"]),
+        .target(name: "ChartRendering", dependencies: ["Charts", "Cairo", "CSystem"]),
         .target(
             name: "Briefings",
             dependencies: [

@@ -27,7 +27,7 @@ public final class PNGRendering: @unchecked Sendable {
     ///   - compression: `.fast`, or zlib at a level (smaller files, slower).
     ///   - slices: how many parts to cut the image into (at most one per band).
     public init(_ scene: Scene, typeface: Typeface, scale: Int, compression: PNGEncoder.Compression = .fast,
-                bandHeight: Int = 128, slices: Int = 2) throws {
+                bandHeight: Int = 64, slices: Int = 2) throws {
         self.scene = scene; self.typeface = typeface; self.scale = scale
         width = Int((scene.width * Double(scale)).rounded())
         height = Int((scene.height * Double(scale)).rounded())

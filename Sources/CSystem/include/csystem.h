@@ -9,6 +9,16 @@ int homecoming_exchange_paths(const char *a, const char *b);
 
 #ifndef HOMECOMING_CSYSTEM_MALLOC_H
 #define HOMECOMING_CSYSTEM_MALLOC_H
-/// Limits glibc's malloc to one arena (mallopt M_ARENA_MAX); returns 1 on success.
-int homecoming_single_malloc_arena(void);
+/// Limits glibc's malloc to `count` arenas (mallopt M_ARENA_MAX); returns 1 on success.
+int homecoming_limit_malloc_arenas(int count);
+#endif
+
+#ifndef HOMECOMING_CSYSTEM_THREAD_H
+#define HOMECOMING_CSYSTEM_THREAD_H
+#include <pthread.h>
+/// Creates a thread that starts on the index-th CPU after the caller's (then may run anywhere again).
+/// Linux places a new thread on its creator's CPU and, on a virtual machine, can leave it there for
+/// milliseconds while another CPU idles; starting it elsewhere makes work begin at once.
+/// Returns pthread_create's result.
+int homecoming_thread_create_spread(pthread_t *thread, void *(*body)(void *), void *argument, int index);
 #endif
