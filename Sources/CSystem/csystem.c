@@ -19,12 +19,18 @@ int homecoming_exchange_paths(const char *a, const char *b) {
 
 #include <malloc.h>
 
-int homecoming_limit_malloc_arenas(int count) {
+int homecoming_tune_malloc(int arenas) {
+    int ok = 1;
 #ifdef M_ARENA_MAX
-    return mallopt(M_ARENA_MAX, count);
-#else
-    return 0;
+    ok &= mallopt(M_ARENA_MAX, arenas);
 #endif
+#if defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
+    /* Large buffers from the heap, kept when freed: the next one reuses pages already
+       touched instead of mapping fresh ones (each first touch is a page fault). */
+    ok &= mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    ok &= mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
+    return ok;
 }
 
 #include <pthread.h>

@@ -28,20 +28,25 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// A date from its ISO 8601 bytes (`YYYY-MM-DD`), as a database hands them over.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let (y, m, d) = Day.parse(bytes) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     private static func parse(_ utf8: some RandomAccessCollection<UInt8>) -> (Int, Int, Int)? {
         guard utf8.count == 10 else { return nil }
-        var values = [0, 0, 0]
-        var field = 0
+        var year = 0, month = 0, day = 0
         for (i, byte) in utf8.enumerated() {
             if i == 4 || i == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
-                field += 1
                 continue
             }
             guard byte >= 48, byte <= 57 else { return nil }
-            values[field] = values[field] * 10 + Int(byte - 48)
+            let digit = Int(byte - 48)
+            if i < 4 { year = year * 10 + digit } else if i < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
         }
-        return (values[0], values[1], values[2])
+        return (year, month, day)
     }
 
     /// Whether `text` has the shape `YYYY-MM-DD`, valid or not (tells "2024-02-30" from "30/12/2024").

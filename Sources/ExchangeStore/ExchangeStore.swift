@@ -148,8 +148,11 @@ public final class ExchangeStore: Sendable {
     // MARK: - Reading
 
     /// Every exchange row, oldest first.
-    public func exchanges() throws(StoreError) -> [Exchange] {
-        try read { db in try ExchangeRecord.fetchAllFast(db) }
+    ///
+    /// - Parameter notes: false leaves every row's `notes` and `mediator` nil, for readers that
+    ///   use neither (charts): at 100,000 rows they are a fifth of the reading.
+    public func exchanges(notes: Bool = true) throws(StoreError) -> [Exchange] {
+        try read { db in try ExchangeRecord.fetchAllFast(db, notes: notes) }
     }
 
     /// Every reported total, in the order they were imported.

@@ -71,4 +71,13 @@ struct PeriodTests {
         #expect(Period.lastCompletedWeek(before: try #require(Day(iso: "2026-11-23"))).slug == "2026-W47")
         #expect(Period.lastCompletedWeek(before: try #require(Day(iso: "2026-11-22"))).slug == "2026-W46")
     }
+
+    @Test func datesReadFromBytesAsFromText() {
+        for text in ["2024-12-30", "2024-02-29", "2023-02-29", "2024-13-01", "2024-1-01", "20241230xx", "", "9999-12-31", "0000-01-01"] {
+            let fromBytes = Array(text.utf8).withUnsafeBufferPointer { Day(isoBytes: $0) }
+            #expect(fromBytes == Day(iso: text), "\(text)")
+        }
+        #expect(Array("2024-12-30".utf8).withUnsafeBufferPointer { Day(isoBytes: $0) }?.iso == "2024-12-30")
+    }
+
 }

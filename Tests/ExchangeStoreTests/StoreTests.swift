@@ -30,6 +30,28 @@ struct StoreTests {
         #expect(undisclosed.allSatisfy { $0.date.year == 2025 && $0.confidence == nil })
     }
 
+    @Test func chartsReadEveryFigureWithoutNotes() throws {
+        let store = try Self.bundledStore()
+        let full = try store.exchanges(), lean = try store.exchanges(notes: false)
+        #expect(full.contains { $0.notes != nil } && full.contains { $0.mediator != nil })
+        #expect(lean.allSatisfy { $0.notes == nil && $0.mediator == nil })
+        // Everything else is the same, row for row (texts shared between rows compare equal).
+        var stripped = full
+        for i in stripped.indices { stripped[i].notes = nil; stripped[i].mediator = nil }
+        #expect(lean == stripped)
+    }
+
+    @Test func jsonStringsAppendedAsBytesMatchTheStringForm() {
+        for text in ["https://example.org/a?b=c&d", "Офіс Президента", "say \"hi\"\n<b>", "tab\there", "\u{1}", ""] {
+            var bytes = Array("x".utf8)
+            DataExport.appendJSONString(text, to: &bytes)
+            var string = "x"
+            DataExport.appendJSONString(text, to: &string)
+            #expect(bytes == Array(string.utf8))
+            #expect(string == "x" + DataExport.jsonString(text))
+        }
+    }
+
     @Test func reconciliationPerYearMatchesTheSourcesNote() throws {
         let store = try Self.bundledStore()
         let r = Reconciliation(exchanges: try store.exchanges(), reported: try store.reportedTotals())

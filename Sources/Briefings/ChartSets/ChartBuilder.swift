@@ -46,11 +46,21 @@ public enum ChartBuilder {
         func sourceLine(reportedUsed: [ReportedTotal]) -> String {
             var counts: [String: Int] = [:]
             var order: [String] = []
+            // Consecutive rows mostly cite the same publication: count runs, look each run up once.
+            var run: (name: String, count: Int)?
+            func close(_ run: (name: String, count: Int)?) {
+                guard let run else { return }
+                if counts[run.name] == nil { order.append(run.name) }
+                counts[run.name, default: 0] += run.count
+            }
             for row in rows {
                 let name = row.sourceName ?? host(row.sourceURL)
-                if counts[name] == nil { order.append(name) }
-                counts[name, default: 0] += 1
+                if name == run?.name { run?.count += 1 } else {
+                    close(run)
+                    run = (name, 1)
+                }
             }
+            close(run)
             let ranked = order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
             var officials: [String] = []
             for total in reportedUsed {
@@ -63,12 +73,17 @@ public enum ChartBuilder {
 
         /// Deduplicated sources of the rows and reported totals used.
         func sources(reportedUsed: [ReportedTotal]) -> [(name: String, url: String)] {
-            var seen = Set<String>()
-            var out: [(String, String)] = []
-            for row in rows where seen.insert(row.sourceURL).inserted {
-                out.append((row.sourceName ?? host(row.sourceURL), row.sourceURL))
+            var seen = DistinctStrings(capacity: rows.count + reportedUsed.count)
+            var out: [(name: String, url: String)] = []
+            out.reserveCapacity(rows.count + reportedUsed.count)
+            var previous: String?
+            for i in rows.indices where rows[i].sourceURL != previous {
+                // The stages of one exchange usually share its source: skip repeats before hashing.
+                let url = rows[i].sourceURL
+                previous = url
+                if seen.insert(url) { out.append((rows[i].sourceName ?? host(url), url)) }
             }
-            for total in reportedUsed where seen.insert(total.sourceURL).inserted {
+            for total in reportedUsed where seen.insert(total.sourceURL) {
                 out.append((total.sourceName ?? host(total.sourceURL), total.sourceURL))
             }
             return out

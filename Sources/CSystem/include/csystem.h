@@ -9,8 +9,10 @@ int homecoming_exchange_paths(const char *a, const char *b);
 
 #ifndef HOMECOMING_CSYSTEM_MALLOC_H
 #define HOMECOMING_CSYSTEM_MALLOC_H
-/// Limits glibc's malloc to `count` arenas (mallopt M_ARENA_MAX); returns 1 on success.
-int homecoming_limit_malloc_arenas(int count);
+/// Tunes glibc's malloc for short runs that allocate large buffers: at most `arenas` arenas
+/// (M_ARENA_MAX), and buffers up to 32 MiB taken from and kept in the heap (M_MMAP_THRESHOLD,
+/// M_TRIM_THRESHOLD) so that freed pages are reused rather than mapped afresh. Returns 1 on success.
+int homecoming_tune_malloc(int arenas);
 #endif
 
 #ifndef HOMECOMING_CSYSTEM_THREAD_H

@@ -107,7 +107,7 @@ struct ChartCommand: ParsableCommand {
         try runReportingErrors("chart") {
             let context = try CommandContext(store, command: "chart")
             let database = try context.openStore()
-            let exchanges = try database.exchanges(), reported = try database.reportedTotals()
+            let exchanges = try database.exchanges(notes: false), reported = try database.reportedTotals()
             let loaded: Theme
             do {
                 loaded = try ThemeLoader.load(theme, templateDirectories: [templates, "Templates"].compactMap { $0 })
