@@ -19,18 +19,22 @@ int homecoming_exchange_paths(const char *a, const char *b) {
 
 #include <malloc.h>
 
-int homecoming_tune_malloc(int arenas) {
-    int ok = 1;
+int homecoming_limit_malloc_arenas(int arenas) {
 #ifdef M_ARENA_MAX
-    ok &= mallopt(M_ARENA_MAX, arenas);
+    return mallopt(M_ARENA_MAX, arenas);
+#else
+    return 0;
 #endif
+}
+
+int homecoming_keep_large_buffers(void) {
 #if defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
     /* Large buffers from the heap, kept when freed: the next one reuses pages already
        touched instead of mapping fresh ones (each first touch is a page fault). */
-    ok &= mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    ok &= mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    return mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) & mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#else
+    return 0;
 #endif
-    return ok;
 }
 
 #include <pthread.h>

@@ -24,9 +24,8 @@ struct Homecoming: ParsableCommand {
     /// Starts the command. One malloc arena per core: charts render on one thread per core, which
     /// then do not wait for each other's allocations (one arena for all cost 0.6 ms a chart), while
     /// glibc's default of eight per core kept freed chart buffers in each (3 MiB on the weekly job).
-    /// Large buffers come from the heap and stay there: 100,000 exchanges took 30,000 page faults.
     static func main() {
-        _ = homecoming_tune_malloc(Int32(ProcessInfo.processInfo.activeProcessorCount))
+        _ = homecoming_limit_malloc_arenas(Int32(ProcessInfo.processInfo.activeProcessorCount))
         main(nil)
     }
 }

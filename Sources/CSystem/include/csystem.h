@@ -9,10 +9,14 @@ int homecoming_exchange_paths(const char *a, const char *b);
 
 #ifndef HOMECOMING_CSYSTEM_MALLOC_H
 #define HOMECOMING_CSYSTEM_MALLOC_H
-/// Tunes glibc's malloc for short runs that allocate large buffers: at most `arenas` arenas
-/// (M_ARENA_MAX), and buffers up to 32 MiB taken from and kept in the heap (M_MMAP_THRESHOLD,
-/// M_TRIM_THRESHOLD) so that freed pages are reused rather than mapped afresh. Returns 1 on success.
-int homecoming_tune_malloc(int arenas);
+/// Limits glibc's malloc to `arenas` arenas (M_ARENA_MAX); returns 1 on success.
+int homecoming_limit_malloc_arenas(int arenas);
+
+/// Takes buffers up to 32 MiB from the heap and keeps them there when freed (M_MMAP_THRESHOLD,
+/// M_TRIM_THRESHOLD), so that the next one reuses pages already touched rather than mapping
+/// fresh ones. Faster for a run that makes and drops large buffers (charts), but it raises the
+/// peak of one that grows a few for long (an import). Returns 1 on success.
+int homecoming_keep_large_buffers(void);
 #endif
 
 #ifndef HOMECOMING_CSYSTEM_THREAD_H
