@@ -1,4 +1,5 @@
 @testable import Briefings
+import ExchangeModel
 import Testing
 
 /// The helpers that keep a chart over 100,000 exchanges fast must give what the obvious code gives.
@@ -29,4 +30,22 @@ struct ChartDataTests {
             #expect(got.map(\.0) == expected.map(\.0) && got.map(\.1) == expected.map(\.1))
         }
     }
+
+    @Test func dayTableAnswersAsADictionaryDoes() {
+        var table = DayTable(capacity: 2), dictionary: [Day: Int] = [:]
+        var day = Day(year: 1752, month: 3, day: 18)!
+        for i in 0..<3000 {
+            // Keys one to three days apart, some set twice.
+            day = day.adding(days: i % 3 + 1)
+            table[day] = i
+            dictionary[day] = i
+            if i % 7 == 0 { table[day] = -i; dictionary[day] = -i }
+        }
+        var probe = Day(year: 1752, month: 1, day: 1)!
+        for _ in 0..<7000 {
+            #expect(table[probe] == dictionary[probe])
+            probe = probe.adding(days: 1)
+        }
+    }
+
 }

@@ -23,13 +23,20 @@ enum PerExchangeChart {
         }
 
         mutating func add(_ stage: Exchange, detailed: Bool) {
-            stageCount += 1
-            last = max(last, stage.date)
-            if let value = stage.returnedTotal { known += value } else { undisclosed += 1 }
             if detailed {
+                add(date: stage.date, returned: stage.returnedTotal)
                 if let value = stage.returnedTotal { segments.append(value) }
                 sources.append(stage.sourceURL)
+            } else {
+                add(date: stage.date, returned: stage.returnedTotal)
             }
+        }
+
+        /// A stage by its figures alone: no copy of the row and its texts.
+        mutating func add(date: Day, returned: Int?) {
+            stageCount += 1
+            last = max(last, date)
+            if let value = returned { known += value } else { undisclosed += 1 }
         }
     }
 
@@ -39,14 +46,14 @@ enum PerExchangeChart {
         let strings = c.strings, lang = c.language
         // One pass groups the stages; their figures and sources are added in a second one only
         // when each exchange gets its own bar (then there are few).
-        var byKey: [Day: Int] = [:], monthSet = Set<Int>()
+        var byKey = DayTable(capacity: c.rows.count), monthSet = Set<Int>()
         var groups: [Group] = []
         for i in c.rows.indices {
-            let key = c.rows[i].exchangeKey
-            if let g = byKey[key] { groups[g].add(c.rows[i], detailed: false) } else {
+            let key = c.rows[i].exchangeKey, date = c.rows[i].date
+            if let g = byKey[key] { groups[g].add(date: date, returned: c.rows[i].returnedTotal) } else {
                 byKey[key] = groups.count
                 groups.append(Group(key: key, stage: c.rows[i], detailed: false))
-                monthSet.insert(c.rows[i].date.year * 12 + c.rows[i].date.month)
+                monthSet.insert(date.year * 12 + date.month)
             }
         }
         // Too many bars to tell apart (less than ~4 px each): sum per month, or per year.
@@ -54,7 +61,7 @@ enum PerExchangeChart {
         let bucket: Bucket = Double(groups.count) <= usable / 4 ? .exchange : Double(monthSet.count) <= usable / 4 ? .month : .year
         if bucket == .exchange {
             groups = []
-            byKey = [:]
+            var byKey: [Day: Int] = [:]
             for row in c.rows {
                 if let g = byKey[row.exchangeKey] { groups[g].add(row, detailed: true) } else {
                     byKey[row.exchangeKey] = groups.count

@@ -29,12 +29,23 @@ public struct PeriodSummary: Hashable, Sendable {
         self.start = start
         self.end = end
         rows = inPeriod.count
-        self.exchanges = Set(inPeriod.map(\.exchangeKey)).count
-        returned = KnownSum(inPeriod.map(\.returnedTotal))
-        military = KnownSum(inPeriod.map(\.returnedMilitary))
-        civilians = KnownSum(inPeriod.map(\.returnedCivilians))
-        releasedToRussia = KnownSum(inPeriod.map(\.releasedToRussia))
-        bodiesReturned = KnownSum(inPeriod.map(\.bodiesReturned))
+        // One pass, no arrays of each column: charts summarise 100,000 rows year by year.
+        var keys = Set<Day>(minimumCapacity: inPeriod.count)
+        var returned = KnownSum(), military = KnownSum(), civilians = KnownSum(), releasedToRussia = KnownSum(), bodiesReturned = KnownSum()
+        for row in inPeriod {
+            keys.insert(row.exchangeKey)
+            returned.add(row.returnedTotal)
+            military.add(row.returnedMilitary)
+            civilians.add(row.returnedCivilians)
+            releasedToRussia.add(row.releasedToRussia)
+            bodiesReturned.add(row.bodiesReturned)
+        }
+        self.exchanges = keys.count
+        self.returned = returned
+        self.military = military
+        self.civilians = civilians
+        self.releasedToRussia = releasedToRussia
+        self.bodiesReturned = bodiesReturned
     }
 
     /// The recorded figure that a reported total of `metric` is compared with.

@@ -1,3 +1,5 @@
+import ExchangeModel
+
 /// Remembers strings to answer "seen before?": an open-addressing table over their UTF-8 bytes
 /// (FNV-1a). A chart over 100,000 exchanges lists every distinct source address; `Set<String>`
 /// spent most of that time hashing (SipHash) and growing.
@@ -51,6 +53,56 @@ struct DistinctStrings {
             var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
+        }
+    }
+}
+
+/// Day → index, an open-addressing table on the packed date: `Dictionary<Day, Int>` hashed every
+/// one of 100,000 lookups with a freshly seeded SipHash.
+struct DayTable {
+    private var keys: [Int32]
+    private var values: [Int]
+    private var count = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = [Int32](repeating: -1, count: size)
+        values = [Int](repeating: 0, count: size)
+    }
+
+    private static func pack(_ day: Day) -> Int32 { Int32(day.year * 512 + day.month * 32 + day.day) }
+
+    private func slot(_ key: Int32) -> Int {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: UInt32(bitPattern: key) &* 2_654_435_761) & mask
+        while keys[slot] != -1, keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    subscript(day: Day) -> Int? {
+        get {
+            let s = slot(Self.pack(day))
+            return keys[s] == -1 ? nil : values[s]
+        }
+        set {
+            guard let newValue else { return } // entries are never removed
+            if count * 2 >= keys.count { grow() }
+            let key = Self.pack(day), s = slot(key)
+            if keys[s] == -1 { count += 1 }
+            keys[s] = key
+            values[s] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != -1 }
+        keys = [Int32](repeating: -1, count: keys.count * 2)
+        values = [Int](repeating: 0, count: keys.count)
+        for (key, value) in old {
+            let s = slot(key)
+            keys[s] = key
+            values[s] = value
         }
     }
 }
