@@ -14,7 +14,10 @@ import Glibc
 /// order from a shared counter (list the longest first), so every core starts at once and none
 /// waits while work is left. The first error thrown is rethrown once all pieces are done.
 public enum ParallelWork {
-    public static func run(_ work: [() throws -> Void], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+    /// The cores this process may use, read once: Foundation reads the cgroup files on every call.
+    public static let cores = ProcessInfo.processInfo.activeProcessorCount
+
+    public static func run(_ work: [() throws -> Void], threads: Int = cores) throws {
         let queue = Queue(work)
         var helpers: [pthread_t] = []
         for index in 1..<max(1, min(threads, work.count)) {

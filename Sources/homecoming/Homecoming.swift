@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChartRendering
 import CSystem
 import Foundation
 
@@ -25,7 +26,7 @@ struct Homecoming: ParsableCommand {
     /// then do not wait for each other's allocations (one arena for all cost 0.6 ms a chart), while
     /// glibc's default of eight per core kept freed chart buffers in each (3 MiB on the weekly job).
     static func main() {
-        _ = homecoming_limit_malloc_arenas(Int32(ProcessInfo.processInfo.activeProcessorCount))
+        _ = homecoming_limit_malloc_arenas(Int32(ParallelWork.cores))
         main(nil)
     }
 }
