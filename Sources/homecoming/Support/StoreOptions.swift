@@ -25,7 +25,9 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .long, help: "Log what is done, on standard error.")
     var verbose = false
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The process's environment, copied once (Foundation builds a new dictionary on every call).
+    var environment: [String: String] { Self.processEnvironment }
+    private static let processEnvironment = ProcessInfo.processInfo.environment
 
     /// The database path after flags, environment and default.
     var databasePath: String { database ?? environment["HOMECOMING_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Data/homecoming.sqlite" }
