@@ -5,18 +5,34 @@ import Foundation
 /// Every output that depends on the time takes this value rather than reading the
 /// clock, so a run with the same `--now` produces the same files.
 public struct ReferenceTime: Sendable, Hashable {
-    /// The instant (recorded in the history, for example).
-    public var instant: Date
     /// The day in Kyiv at `instant`: exchange dates are Kyiv dates.
-    public var today: Day
+    public let today: Day
+    /// The instant when one was given; nil for a day (then noon in Kyiv).
+    private let given: Date?
+
+    /// The instant (recorded in the history, for example). For a day given as `--now`, noon in
+    /// Kyiv, worked out only when asked: the time-zone tables cost half a millisecond to load,
+    /// and commands that only read (charts, briefings) need nothing but `today`.
+    public var instant: Date {
+        if let given { return given }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = ReferenceTime.kyiv
+        return calendar.date(from: DateComponents(year: today.year, month: today.month, day: today.day, hour: 12))
+            ?? Date(timeIntervalSince1970: TimeInterval(today.daysSinceEpoch * 86_400 + 10 * 3600))
+    }
 
     /// The time zone exchange dates are given in.
     public static let kyiv: TimeZone = TimeZone(identifier: "Europe/Kyiv")
         ?? TimeZone(identifier: "Europe/Kiev") ?? TimeZone(secondsFromGMT: 2 * 3600)!
 
+    private init(today: Day, given: Date?) {
+        self.today = today
+        self.given = given
+    }
+
     /// Takes "now" from an instant.
     public init(instant: Date) {
-        self.instant = instant
+        given = instant
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = ReferenceTime.kyiv
         let c = calendar.dateComponents([.year, .month, .day], from: instant)
@@ -26,10 +42,8 @@ public struct ReferenceTime: Sendable, Hashable {
     /// Parses `--now`: a day (`2026-11-26`, taken as noon in Kyiv) or an ISO 8601 instant (`2026-11-26T09:00:00Z`).
     public init?(parsing text: String) {
         if let day = Day(iso: text) {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = ReferenceTime.kyiv
-            guard let noon = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)) else { return nil }
-            self.init(instant: noon)
+            // Noon in Kyiv is on that day in Kyiv, whatever the offset.
+            self.init(today: day, given: nil)
             return
         }
         let formatter = ISO8601DateFormatter()
