@@ -99,13 +99,13 @@ public final class ExchangeStore: Sendable {
             throw .unusableDatabase(path: path, reason: reason(error))
         }
         do {
-            let (isOurs, superseded) = try queue.read { db in
-                (try db.tableExists("grdb_migrations") && db.tableExists(ExchangeRecord.databaseTableName),
-                 try migrator.hasBeenSuperseded(db))
+            // One read answers all three: ours, not from a newer version, migrations pending.
+            let (isOurs, superseded, pending) = try queue.read { db -> (Bool, Bool, Bool) in
+                guard try db.tableExists("grdb_migrations") && db.tableExists(ExchangeRecord.databaseTableName) else { return (false, false, false) }
+                return (true, try migrator.hasBeenSuperseded(db), try !migrator.hasCompletedMigrations(db))
             }
             guard isOurs else { throw StoreError.unusableDatabase(path: path, reason: "it is an SQLite file but not a Homecoming store") }
             guard !superseded else { throw StoreError.unusableDatabase(path: path, reason: "it was written by a newer version of Homecoming") }
-            let pending = try queue.read { db in try !migrator.hasCompletedMigrations(db) }
             if pending { try migrator.migrate(queue) }
         } catch let error as StoreError {
             throw error
