@@ -130,6 +130,59 @@ struct WeeklyJobTests {
         #expect(Self.leftovers(cli).isEmpty)
     }
 
+    /// Mounting a small file system takes root (and a kernel that lets this container do it).
+    static let canMountTmpfs: Bool = {
+        guard getuid() == 0 else { return false }
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("homecoming-mount-probe-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard (try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)) != nil,
+              (try? command("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path])) == 0 else { return false }
+        _ = try? command("/bin/umount", [probe.path])
+        return true
+    }()
+
+    @discardableResult
+    static func command(_ path: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test(.enabled(if: WeeklyJobTests.canMountTmpfs, "mounts a 16 MiB tmpfs, which takes root"))
+    func aFullDiskGives73AndLeavesTheOutputAsItWas() throws {
+        // Given an output published on a small file system
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let disk = cli.directory.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        #expect(try Self.command("/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.path]) == 0)
+        defer { try? Self.command("/bin/umount", [disk.path]) }
+        let output = disk.appendingPathComponent("Output").path
+        let first = try cli.run(["weekly", "--quiet", "--out", output], environment: Self.env)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = CLI.tree(output)
+        #expect(before.count > 30)
+
+        // When the disk fills up, leaving 100 KiB, and next week's run publishes
+        var stats = statvfs()
+        #expect(statvfs(disk.path, &stats) == 0)
+        let free = Int(stats.f_bavail) * Int(stats.f_frsize)
+        #expect(FileManager.default.createFile(atPath: disk.appendingPathComponent("filler").path, contents: Data(count: free - 100 * 1024)))
+        let second = try cli.run(["weekly", "--quiet", "--week", "2026-W48", "--out", output], environment: Self.env)
+
+        // Then it fails with 73 and says why; the output is as it was, and nothing is left behind
+        #expect(second.status == 73, "\(second.stderr)")
+        #expect(second.stderr.contains("No space left on device"))
+        #expect(second.stderr.contains("the previous output is as it was"))
+        #expect(CLI.tree(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).filter { $0.contains(".staging-") }.isEmpty)
+    }
+
     static func runAsNobody(_ binary: String, _ arguments: [String], directory: URL, templates: String) throws -> CLI.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
