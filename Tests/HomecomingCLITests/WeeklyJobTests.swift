@@ -65,6 +65,30 @@ struct WeeklyJobTests {
         #expect(CLI.tree(output) == killed)
     }
 
+    @Test func aChartRunIntoThePublishedOutputWaitsForTheWeeklyRun() throws {
+        // Given a weekly run that holds the output's lock (paused just after taking it)
+        let (cli, output) = try Self.published()
+        defer { cli.cleanUp() }
+        var env = Self.env
+        env["HOMECOMING_TEST_PAUSE"] = "locked"
+        let weekly = try cli.start(["weekly", "--quiet", "--week", "2026-W48"], environment: env)
+        #expect(try weekly.waitFor("paused at locked"))
+        let charts = output + "/charts"
+        let arguments = ["chart", "per-year", "--format", "svg", "--out", charts, "--templates", Self.templates]
+
+        // When charts are drawn into Output/charts, then they wait for it, and give up with 75 naming it
+        let blocked = try cli.run(arguments + ["--wait", "0"], environment: Self.env)
+        #expect(blocked.status == 75, "\(blocked.stderr)")
+        #expect(blocked.stderr.contains("is writing the output"))
+        #expect(!FileManager.default.fileExists(atPath: charts))
+
+        // And once the weekly run is gone they are written
+        weekly.kill()
+        let written = try cli.run(arguments + ["--wait", "5"], environment: Self.env)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(FileManager.default.fileExists(atPath: charts + "/per-year.svg"))
+    }
+
     @Test func ofTwoConcurrentRunsOneWritesAndTheOtherExits75() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -151,7 +151,7 @@ struct BriefingCommand: ParsableCommand {
                 throw error
             }
         } catch let error as PublishError {
-            throw CommandFailure(message: "\(error)", status: WeeklyJob.status(error))
+            throw CommandFailure(message: "\(error)", status: ExitStatus.code(for: error))
         }
         if result.facts.freshness.isStale { Console.error("homecoming: warning: " + staleWarning(result.facts.freshness)) }
         for gap in result.facts.newGaps { Console.error("homecoming: warning: " + gapWarning(gap)) }

@@ -58,6 +58,11 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The directory to write into (default Output/charts).", valueName: "dir"))
     var out: String = "Output/charts"
 
+    @Option(help: ArgumentHelp(
+        "Inside an output a weekly or briefing run publishes (Output/charts is), wait this long for such a run to finish, then exit 75.",
+        valueName: "seconds"))
+    var wait: Int = 30
+
     @Option(help: ArgumentHelp("A directory searched before Templates/ for themes/NAME.json.", valueName: "dir"))
     var templates: String?
 
@@ -69,6 +74,7 @@ struct ChartCommand: ParsableCommand {
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang \(lang): use en or uk") }
         guard (1...3).contains(scale) else { throw ValidationError("--scale \(scale): use 1, 2 or 3") }
+        guard wait >= 0 else { throw ValidationError("--wait \(wait): use 0 or more seconds") }
         guard PNGEncoder.Compression(pngCompression) != nil else {
             throw ValidationError("--png-compression \(pngCompression): use fast or a zlib level from 1 to 9")
         }
@@ -137,6 +143,12 @@ struct ChartCommand: ParsableCommand {
                     throw CommandFailure(message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)
                 }
             }
+            // Writing into an output that a weekly run publishes: hold its lock while writing.
+            let locks: [OutputLock]
+            do throws(PublishError) { locks = try OutputLock.forPublishedOutputs(around: out, wait: wait) } catch {
+                throw CommandFailure(message: "\(error)", status: ExitStatus.code(for: error))
+            }
+            defer { withExtendedLifetime(locks) {} }
             do {
                 let written = try AtomicFiles.write(files, to: out)
                 context.logger.info("charts written", metadata: ["output.path": "\(out)", "output.files": "\(written.count)"])

@@ -98,7 +98,7 @@ struct WeeklyJob {
         step()
         let lock: OutputLock
         do { lock = try OutputLock(path: StagedOutput.lockPath(for: output), wait: command.wait) } catch {
-            throw JobFailure(message: "homecoming weekly: take the lock: \(error)", status: Self.status(error))
+            throw JobFailure(message: "homecoming weekly: take the lock: \(error)", status: ExitStatus.code(for: error))
         }
         defer { withExtendedLifetime(lock) {} }
         try checkpoint("locked")
@@ -137,7 +137,7 @@ struct WeeklyJob {
             stager = try StagedOutput.Stager(output: output, force: command.force,
                                              checkpoint: { name throws(PublishError) in try self.checkpointForPublish(name) })
         } catch {
-            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: Self.status(error))
+            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: ExitStatus.code(for: error))
         }
         let result: BriefingDocuments.Result
         do {
@@ -147,7 +147,7 @@ struct WeeklyJob {
             throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.config)
         } catch let error as PublishError {
             stager.abort()
-            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: Self.status(error))
+            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: ExitStatus.code(for: error))
         } catch {
             stager.abort()
             throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.ioError)
@@ -162,7 +162,7 @@ struct WeeklyJob {
         step()
         let committed: Bool?
         do { committed = try stager.commit() } catch {
-            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: Self.status(error))
+            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: ExitStatus.code(for: error))
         }
         guard committed != nil else {
             reporter.info("up to date: \(output)/\(result.directory) already holds this briefing; nothing was written (--force writes anyway).")
@@ -173,20 +173,12 @@ struct WeeklyJob {
                       + "(\(config.languages.value.map(\.rawValue).joined(separator: ", ")); \(config.formats.value.map(\.rawValue).joined(separator: ", "))), index and feed.")
     }
 
-    static func status(_ error: PublishError) -> Int32 {
-        switch error {
-        case .locked: ExitStatus.temporary
-        case .cannotCreate: ExitStatus.cannotCreate
-        case .io: ExitStatus.ioError
-        }
-    }
-
     // MARK: - Test hooks (HOMECOMING_TEST_PAUSE, HOMECOMING_TEST_FAULT); unset in production.
 
     /// Stops at a named step when a test asks, so that it can kill the process there.
     func checkpoint(_ name: String) throws(JobFailure) {
         do { try checkpointForPublish(name) } catch {
-            throw JobFailure(message: "homecoming weekly: \(name): \(error)", status: Self.status(error))
+            throw JobFailure(message: "homecoming weekly: \(name): \(error)", status: ExitStatus.code(for: error))
         }
     }
 

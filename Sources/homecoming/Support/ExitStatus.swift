@@ -1,3 +1,4 @@
+import Briefings
 import ExchangeStore
 
 /// The documented exit codes (BSD sysexits), so scripts and cron can tell failures apart.
@@ -24,6 +25,14 @@ enum ExitStatus {
         case .missingInput, .missingSeed: noInput
         case .cannotWrite: cannotCreate
         case .database: ioError
+        }
+    }
+
+    static func code(for error: PublishError) -> Int32 {
+        switch error {
+        case .locked: temporary
+        case .cannotCreate: cannotCreate
+        case .io: ioError
         }
     }
 }
