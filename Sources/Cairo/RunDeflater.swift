@@ -145,16 +145,13 @@ final class RunDeflater {
     /// what the "up" filter makes of a row equal to the one above (most rows of a chart), coded
     /// straight away as two literals and runs, without looking at the bytes.
     func commitZeroRow(_ count: Int, first: UInt8) {
-        guard count >= 6 else {
-            let row = reserve(count)
-            row[0] = first
-            (row + 1).initialize(repeating: 0, count: count - 1)
-            commit(count)
-            return
-        }
         let row = reserve(count)
         row[0] = first
         (row + 1).initialize(repeating: 0, count: count - 1)
+        guard count >= 6 else {
+            commit(count)
+            return
+        }
         end += count
         adler.add(row, count: 2)
         adler.addZeros(count - 2)
@@ -333,12 +330,10 @@ enum Huffman {
     /// paired with an unused one), which every inflater accepts.
     static func codeLengths(_ frequencies: [Int], limit: Int) -> [UInt8] {
         var weights = frequencies
-        let used = weights.indices.filter { weights[$0] > 0 }
-        if used.count < 2 {
-            for k in weights.indices where weights[k] == 0 {
-                weights[k] = 1
-                if weights.lazy.filter({ $0 > 0 }).count >= 2 { break }
-            }
+        var missing = 2 - weights.filter { $0 > 0 }.count
+        for k in weights.indices where missing > 0 && weights[k] == 0 {
+            weights[k] = 1
+            missing -= 1
         }
         while true {
             let lengths = treeDepths(weights)

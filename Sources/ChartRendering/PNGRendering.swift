@@ -23,20 +23,28 @@ public final class PNGRendering: @unchecked Sendable {
     private var spareSurfaces: [ImageSurface] = []
     private let lock = NSLock()
 
+    /// Rows drawn at once: a 2400-pixel-wide band of 64 rows is 600 KiB.
+    public static let defaultBandHeight = 64
+    /// A fixed number of slices, not one per core: where the slices start decides the bytes of the
+    /// PNG, which must not depend on the machine. On 2 cores, with an SVG beside them, 4 keep
+    /// both cores busy to the end.
+    public static let defaultSlices = 4
+
     /// - Parameters:
     ///   - compression: `.fast`, or zlib at a level (smaller files, slower).
     ///   - slices: how many parts to cut the image into (at most one per band).
     public init(_ scene: Scene, typeface: Typeface, scale: Int, compression: PNGEncoder.Compression = .fast,
-                bandHeight: Int = 64, slices: Int = 2) throws {
+                bandHeight: Int = defaultBandHeight, slices: Int = defaultSlices) throws {
         self.scene = scene; self.typeface = typeface; self.scale = scale
         width = Int((scene.width * Double(scale)).rounded())
         height = Int((scene.height * Double(scale)).rounded())
         self.bandHeight = max(2, bandHeight)
         sliceCount = max(1, min(slices, height / self.bandHeight))
         bounds = (0...sliceCount).map { [height, sliceCount] in height * $0 / sliceCount }
-        opaque = scene.background.alpha >= 1
+        let opaque = scene.background.alpha >= 1
+        self.opaque = opaque
         parts = try (0..<sliceCount).map { [width, sliceCount] in
-            try PNGEncoder.Part(width: width, opaque: scene.background.alpha >= 1, compression: compression, isLast: $0 == sliceCount - 1)
+            try PNGEncoder.Part(width: width, opaque: opaque, compression: compression, isLast: $0 == sliceCount - 1)
         }
     }
 

@@ -23,13 +23,10 @@ enum PerExchangeChart {
         }
 
         mutating func add(_ stage: Exchange, detailed: Bool) {
-            if detailed {
-                add(date: stage.date, returned: stage.returnedTotal)
-                if let value = stage.returnedTotal { segments.append(value) }
-                sources.append(stage.sourceURL)
-            } else {
-                add(date: stage.date, returned: stage.returnedTotal)
-            }
+            add(date: stage.date, returned: stage.returnedTotal)
+            guard detailed else { return }
+            if let value = stage.returnedTotal { segments.append(value) }
+            sources.append(stage.sourceURL)
         }
 
         /// A stage by its figures alone: no copy of the row and its texts.

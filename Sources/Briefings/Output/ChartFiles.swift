@@ -30,9 +30,6 @@ public enum ChartFiles {
         return zip(formats, images).map { ("\(spec.id).\($0.rawValue)", $1) } + data.files
     }
 
-    /// The PNG is cut into 4 slices: on 2 cores, with the SVG beside them, no core waits long.
-    static let pngSlices = 4
-
     private final class DataFiles: @unchecked Sendable { var files: [(String, [UInt8])] = [] }
 
     /// `alongside`, the SVG and the PNG's slices are independent: all of them go to the cores at
@@ -48,9 +45,7 @@ public enum ChartFiles {
         }
         var png: PNGRendering?
         if formats.contains(.png) {
-            // A fixed number of slices, not one per core: where the slices start decides the bytes
-            // of the PNG, which must not depend on the machine.
-            let rendering = try PNGRendering(scene, typeface: typeface, scale: scale, compression: compression, slices: pngSlices)
+            let rendering = try PNGRendering(scene, typeface: typeface, scale: scale, compression: compression)
             png = rendering
             work += (0..<rendering.sliceCount).map { index in { try rendering.renderSlice(index) } }
         }

@@ -20,7 +20,6 @@ extension ExchangeRecord {
         let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
         var result: [Exchange] = []
-        if let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM exchange") { result.reserveCapacity(count) }
         func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard sqlite3_column_type(s, i) != SQLITE_NULL, let pointer = sqlite3_column_text(s, i) else { return nil }
             return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(s, i)))
