@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "ExchangeModel"),
@@ -56,8 +57,9 @@ let package = Package(
         .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel"]),
         .testTarget(
             name: "BriefingsTests",
-            dependencies: ["Briefings", "Charts", "ChartRendering", "Cairo", "ExchangeStore", "ExchangeModel"],
-            exclude: ["Snapshots"]
+            dependencies: ["Briefings", "Charts", "ChartRendering", "Cairo", "ExchangeStore", "ExchangeModel",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Snapshots", "Fixtures"]
         ),
         // Runs the built `homecoming` executable as a user (or cron) would.
         .testTarget(name: "HomecomingCLITests", dependencies: ["ExchangeStore", "ExchangeModel"], exclude: ["Fixtures"]),

@@ -82,7 +82,7 @@ enum SVGPostProcessor {
         let end = close + 1
         if svg[close - 1] == UInt8(ascii: "/") { close -= 1 }
         let titleID = "\(prefix)-title", descID = "\(prefix)-desc"
-        let attributes = " role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">"
+        let attributes = " role=\"img\" xml:lang=\"\(XML.escape(scene.language))\" lang=\"\(XML.escape(scene.language))\" aria-labelledby=\"\(titleID) \(descID)\">"
         let head = "\n<title id=\"\(titleID)\">\(XML.escape(scene.title))</title>\n<desc id=\"\(descID)\">\(XML.escape(scene.description))</desc>"
         var result: [UInt8] = []
         result.reserveCapacity(svg.count + attributes.utf8.count + head.utf8.count)

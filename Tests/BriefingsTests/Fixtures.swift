@@ -27,15 +27,23 @@ enum Fixtures {
 
     static func measurer(_ theme: String = "light") throws -> CairoTextMeasurer { try CairoTextMeasurer(typeface: typeface(theme)) }
 
-    static func content(_ kind: ChartRequest.Kind, language: Language = .en, width: Double = 1200, height: Double = 675,
-                        exchanges: [Exchange]? = nil) -> ChartContent {
-        let request = ChartRequest(kind: kind, language: language, width: width, height: height, organisation: "Homecoming", today: today)
+    /// Four sourced exchanges of 2017–2020 (a copy of `shared/data/fixtures/before-2022.csv`), for records that reach back before the invasion.
+    static let before2022: [Exchange] = {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/before-2022.csv").path
+        return try! DataFile.read(path: path, rules: ValidationRules(today: nil)).exchanges.map(\.value)
+    }()
+
+    static func content(_ kind: ChartRequest.Kind, language: Language = .en, from: Day? = nil, to: Day? = nil, width: Double = 1200,
+                        height: Double = 675, exchanges: [Exchange]? = nil) -> ChartContent {
+        let request = ChartRequest(kind: kind, from: from, to: to, language: language, width: width, height: height,
+                                   organisation: "Homecoming", today: today)
         return ChartBuilder.build(request, exchanges: exchanges ?? bundled.exchanges, reported: bundled.reported)
     }
 
-    static func scene(_ kind: ChartRequest.Kind, language: Language = .en, theme: String = "light", width: Double = 1200,
-                      height: Double = 675, exchanges: [Exchange]? = nil, measurer: some TextMeasuring = ApproximateTextMeasurer()) -> Scene {
-        ChartEngine.scene(content(kind, language: language, width: width, height: height, exchanges: exchanges).spec,
+    static func scene(_ kind: ChartRequest.Kind, language: Language = .en, theme: String = "light", from: Day? = nil, to: Day? = nil,
+                      width: Double = 1200, height: Double = 675, exchanges: [Exchange]? = nil,
+                      measurer: some TextMeasuring = ApproximateTextMeasurer()) -> Scene {
+        ChartEngine.scene(content(kind, language: language, from: from, to: to, width: width, height: height, exchanges: exchanges).spec,
                           width: width, height: height, theme: Fixtures.theme(theme), measurer: measurer)
     }
 

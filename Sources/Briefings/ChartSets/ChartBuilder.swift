@@ -6,16 +6,26 @@ public enum ChartBuilder {
     /// The start of the full-scale invasion, where cumulative counts begin.
     public static let invasion = Day(year: 2022, month: 2, day: 24)!
 
+    /// The period a request shows, first and last day included. Without `from`, a chart starts at the
+    /// full-scale invasion (the per-year chart at the start of its year), or at the start of the year
+    /// of `to` when `to` is earlier; without `to`, it ends today. A reversed period is put in order
+    /// (the command line refuses one before it gets here).
+    public static func period(of request: ChartRequest) -> (start: Day, end: Day) {
+        let end = request.to ?? request.today
+        let standard = request.kind == .perYear ? invasion.startOfYear : invasion
+        let start = request.from ?? (standard <= end ? standard : end.startOfYear)
+        return start <= end ? (start, end) : (end, start)
+    }
+
     /// The chart `request.kind` over the record.
     public static func build(_ request: ChartRequest, exchanges all: [Exchange], reported: [ReportedTotal]) -> ChartContent {
-        let first = request.from ?? all.first?.date ?? invasion
-        let last = request.to ?? all.last?.date ?? first
+        let (start, end) = period(of: request)
         // The record is sorted by date: the period is a slice of it, not a copy (100,000 rows are 23 MB).
         let sorted = ExchangeIndex(all).sorted
-        let lower = sorted.partitioningIndex { $0.date >= first }
-        let upper = sorted.partitioningIndex { $0.date > last }
-        let rows = sorted[lower..<max(lower, upper)]
-        let context = Context(request: request, rows: rows, all: all, reported: reported, start: first, end: last)
+        let lower = sorted.partitioningIndex { $0.date >= start }
+        let upper = sorted.partitioningIndex { $0.date > end }
+        let context = Context(request: request, rows: sorted[lower..<max(lower, upper)], before: sorted[..<lower], after: sorted[max(lower, upper)...],
+                              reported: reported, start: start, end: end)
         var content = switch request.kind {
         case .perYear: PerYearChart.build(context)
         case .perExchange: PerExchangeChart.build(context)
@@ -29,10 +39,12 @@ public enum ChartBuilder {
     /// What every chart builder needs.
     struct Context {
         let request: ChartRequest
-        /// Rows in the period.
+        /// Rows in the period, sorted by date.
         let rows: ArraySlice<Exchange>
-        /// Every row, for running totals that start before the period.
-        let all: [Exchange]
+        /// Every row before the period, sorted by date: for running totals, and to say what a chart leaves out.
+        let before: ArraySlice<Exchange>
+        /// Every row after the period, sorted by date.
+        let after: ArraySlice<Exchange>
         let reported: [ReportedTotal]
         let start: Day
         let end: Day
@@ -41,49 +53,39 @@ public enum ChartBuilder {
         var strings: ChartStrings { ChartStrings(language: request.language) }
         var numbers: NumberStyle { NumberStyle(groupingSeparator: language.groupingSeparator) }
         var byline: String { strings.byline(request.organisation, author: request.author) }
+        /// The period in words: "September 2024", "24 February 2022 – 1 December 2026".
+        var span: String { strings.span(start, end) }
 
-        /// "Source: …" from the rows' publications (most cited first) and the officials behind the reported totals used.
+        /// The note for rows a chart leaves out only because no `from` was given ("Not shown: 4 exchanges before …").
+        var leftOutNote: String? {
+            guard request.from == nil, !before.isEmpty else { return nil }
+            let exchanges = Set(before.map(\.exchangeKey)).count
+            return request.kind == .cumulative ? strings.notCounted(exchanges, before: start) : strings.leftOut(exchanges, before: start)
+        }
+
+        /// "Source: …" from the rows' publications (most cited first) and who reported the totals used.
         func sourceLine(reportedUsed: [ReportedTotal]) -> String {
-            var counts: [String: Int] = [:]
-            var order: [String] = []
-            // Consecutive rows mostly cite the same publication: count runs, look each run up once.
-            var run: (name: String, count: Int)?
-            func close(_ run: (name: String, count: Int)?) {
-                guard let run else { return }
-                if counts[run.name] == nil { order.append(run.name) }
-                counts[run.name, default: 0] += run.count
-            }
-            for row in rows {
+            var counts: [String: (count: Int, first: Int)] = [:]
+            for (i, row) in rows.enumerated() {
                 let name = row.sourceName ?? host(row.sourceURL)
-                if name == run?.name { run?.count += 1 } else {
-                    close(run)
-                    run = (name, 1)
-                }
+                counts[name, default: (0, i)].count += 1
             }
-            close(run)
-            let ranked = order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
+            let ranked = counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map(\.key)
             var officials: [String] = []
             for total in reportedUsed {
                 let name = total.sourceName ?? host(total.sourceURL)
                 if !officials.contains(name) { officials.append(name) }
             }
-            return strings.source(Array(ranked.prefix(3)), more: max(0, ranked.count - 3), reportedBy: Array(officials.prefix(2)))
-                + (officials.count > 2 ? (language == .en ? " and others" : " та інші") : "")
+            return strings.source(Array(ranked.prefix(3)), more: max(0, ranked.count - 3), reportedBy: Array(officials.prefix(2)),
+                                  moreOfficials: officials.count > 2)
         }
 
-        /// Deduplicated sources of the rows and reported totals used.
+        /// Deduplicated sources of the rows and reported totals used, in order of first use.
         func sources(reportedUsed: [ReportedTotal]) -> [(name: String, url: String)] {
-            var seen = DistinctStrings(capacity: rows.count + reportedUsed.count)
+            var seen = Set<String>()
             var out: [(name: String, url: String)] = []
-            out.reserveCapacity(rows.count + reportedUsed.count)
-            var previous: String?
-            for i in rows.indices where rows[i].sourceURL != previous {
-                // The stages of one exchange usually share its source: skip repeats before hashing.
-                let url = rows[i].sourceURL
-                previous = url
-                if seen.insert(url) { out.append((rows[i].sourceName ?? host(url), url)) }
-            }
-            for total in reportedUsed where seen.insert(total.sourceURL) {
+            for row in rows where seen.insert(row.sourceURL).inserted { out.append((row.sourceName ?? host(row.sourceURL), row.sourceURL)) }
+            for total in reportedUsed where seen.insert(total.sourceURL).inserted {
                 out.append((total.sourceName ?? host(total.sourceURL), total.sourceURL))
             }
             return out
@@ -94,18 +96,8 @@ public enum ChartBuilder {
             return rest.count > 1 ? String(rest[1]) : url
         }
 
-        /// Year ticks (level 0) and quarter ticks (level 1) across a span of days.
-        func timeTicks(from: Day, to: Day) -> [AxisTick] {
-            var ticks: [AxisTick] = []
-            for year in from.year...(to.year + 1) {
-                for month in [1, 4, 7, 10] {
-                    guard let day = Day(year: year, month: month, day: 1) else { continue }
-                    ticks.append(AxisTick(position: Double(day.daysSinceEpoch),
-                                          label: month == 1 ? String(year) : language.shortMonth(month), level: month == 1 ? 0 : 1))
-                }
-            }
-            return ticks
-        }
+        /// Candidate ticks for the period, finest first.
+        var tickOptions: [[AxisTick]] { TimeTicks.options(from: start, to: end, language: language) }
     }
 }
 

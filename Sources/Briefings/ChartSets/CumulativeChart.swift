@@ -1,20 +1,28 @@
 import Charts
 import ExchangeModel
 
-/// The running total since 24 February 2022 as a step line, with the reported cumulative totals beside it.
+/// The running total as a step line over the period, with the reported cumulative totals beside it.
+///
+/// The total counts from the full-scale invasion for any period that starts on or after it, so the
+/// line starts at what the record held the day before the period; for a period that starts earlier,
+/// it counts from the period's first day (and reported totals, which count from the invasion, are not drawn).
 enum CumulativeChart {
     static func build(_ c: ChartBuilder.Context) -> ChartContent {
         let strings = c.strings, lang = c.language
-        let origin = ChartBuilder.invasion
-        // Cumulative totals "since the invasion": periods that start before the record's first row.
-        let firstRow = c.all.first?.date ?? origin
-        let cumulative = c.reported.filter {
-            $0.metric == .released && $0.value != nil && $0.periodStart <= firstRow && $0.periodEnd >= c.start
-                && $0.periodEnd <= (c.request.to ?? c.request.today)
+        let invasion = ChartBuilder.invasion
+        let sinceInvasion = c.start >= invasion
+        let counted = sinceInvasion ? c.before.filter { $0.date >= invasion } : []
+        let startValue = counted.compactMap(\.returnedTotal).reduce(0, +)
+        // Totals "since the invasion" (some count from a day soon after it), reported within the period.
+        let firstRow = (counted.first ?? c.rows.first(where: { $0.date >= invasion }))?.date ?? invasion
+        let cumulative = !sinceInvasion ? [] : c.reported.filter {
+            $0.metric == .released && $0.value != nil && $0.periodStart >= invasion && $0.periodStart <= max(firstRow, invasion)
+                && $0.periodEnd >= c.start && $0.periodEnd <= c.end
         }
-        var running = c.all.filter { $0.date < c.start }.compactMap(\.returnedTotal).reduce(0, +)
+        var running = startValue
         var steps: [StepSeries.Step] = []
         var table: [[String]] = [["date", "series", "value", "lower_bound", "source"]]
+        if counted.contains(where: { $0.returnedTotal != nil }) { table.append([c.start.adding(days: -1).iso, "record", String(startValue), "", ""]) }
         for row in c.rows {
             guard let value = row.returnedTotal else { continue }
             running += value
@@ -31,31 +39,46 @@ enum CumulativeChart {
         }
         table = [table[0]] + table.dropFirst().sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
 
-        let startDay = max(c.start, origin)
-        let endDay = max(c.end, cumulative.map(\.periodEnd).max() ?? c.end)
-        let undisclosed = c.rows.filter { $0.returnedTotal == nil }.count
+        // A line only where the record holds a count: a running total of undisclosed stages alone would be a 0 that means "unknown".
+        let hasLine = counted.contains { $0.returnedTotal != nil } || c.rows.contains { $0.returnedTotal != nil }
+        let undisclosed = (counted + Array(c.rows)).filter { $0.returnedTotal == nil }.count
         let latestOfficial = cumulative.filter { !$0.isLowerBound }.max { $0.periodEnd < $1.periodEnd }
         // Compared with the record on the same day, not with the record's latest sum.
         let latestText = latestOfficial.flatMap { t in
             t.value.map { value in
-                let recordThen = c.all.filter { $0.date <= t.periodEnd }.compactMap(\.returnedTotal).reduce(0, +)
-                return strings.latestOfficial(lang.number(value), lang.shortDate(t.periodEnd), record: lang.number(recordThen))
+                let recordThen = startValue + c.rows.filter { $0.date <= t.periodEnd }.compactMap(\.returnedTotal).reduce(0, +)
+                return strings.latestOfficial(lang.number(value), t.periodEnd, record: lang.number(recordThen))
             }
         }
-        var legend = [LegendItem(.line, strings.runningTotal), LegendItem(.referenceDot, strings.reported)]
+        var legend: [LegendItem] = []
+        if hasLine { legend.append(LegendItem(.line, strings.runningTotal)) }
+        if points.contains(where: { !$0.isLowerBound }) { legend.append(LegendItem(.referenceDot, strings.reported)) }
         if points.contains(where: \.isLowerBound) { legend.append(LegendItem(.referenceFloor, strings.reportedFloor)) }
         let reportedText = points.suffix(4).map { p in
-            "\(lang.longDate(Day(daysSinceEpoch: Int(p.position)))), \(p.isLowerBound ? (lang == .en ? "more than " : "понад ") : "")\(lang.number(p.value))"
+            "\(strings.longDate(Day(daysSinceEpoch: Int(p.position)))), " + (p.isLowerBound ? strings.floor(lang.number(p.value)) : lang.number(p.value))
         }
+        var notes: [String] = []
+        if hasLine { notes.append(strings.cumulativeNote(undisclosed, latest: latestText)) }
+        if c.rows.isEmpty, hasLine { notes.append(strings.flatRunningTotal(c.span, lang.number(running))) }
+        if let leftOut = c.leftOutNote, sinceInvasion { notes.append(leftOut) }
+        let stagesInPeriod = c.rows.count
+        let empty = stagesInPeriod > 0 ? strings.onlyUndisclosed(c.span, stagesInPeriod) : strings.nothingInPeriod(c.span)
+        let description = !hasLine ? empty + (c.leftOutNote.map { " " + $0 } ?? "")
+            : strings.cumulativeDescription(sinceInvasion: sinceInvasion, span: c.span,
+                                            from: startValue > 0 ? lang.number(startValue) : nil,
+                                            to: lang.number(running), date: c.end, reported: reportedText, reportedCount: points.count)
+                + (c.rows.isEmpty ? " " + strings.flatRunningTotal(c.span, lang.number(running)) : "")
+        let isDefault = c.start == invasion && c.end >= c.request.today
         let spec = ChartSpec(
-            id: ChartRequest.Kind.cumulative.rawValue, title: strings.cumulativeTitle, subtitle: strings.cumulativeSubtitle,
+            id: ChartRequest.Kind.cumulative.rawValue,
+            title: isDefault ? strings.cumulativeTitleSinceInvasion : strings.cumulativeTitle(c.span, sinceInvasion: sinceInvasion),
+            subtitle: strings.cumulativeSubtitle(c.span, sinceInvasion: sinceInvasion, reported: !points.isEmpty),
             legend: legend, source: c.sourceLine(reportedUsed: cumulative),
-            note: strings.cumulativeNote(undisclosed, latest: latestText), byline: c.byline,
-            description: strings.cumulativeDescription(record: lang.number(running), date: lang.longDate(c.rows.last?.date ?? c.end), reported: reportedText),
-            numbers: c.numbers,
-            body: .steps(StepSeries(steps: steps, reported: points, start: Double(startDay.daysSinceEpoch),
-                                    end: Double(endDay.daysSinceEpoch) + 10, ticks: c.timeTicks(from: startDay, to: endDay),
-                                    endLabel: lang.number(running))))
-        return ChartContent(spec: spec, table: table, start: startDay, end: endDay, sources: c.sources(reportedUsed: cumulative))
+            note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: description,
+            emptyMessage: hasLine ? nil : empty, language: lang.rawValue, numbers: c.numbers,
+            body: .steps(StepSeries(startValue: hasLine ? startValue : nil, steps: steps, reported: points,
+                                    start: Double(c.start.daysSinceEpoch), end: Double(c.end.daysSinceEpoch) + 1,
+                                    tickOptions: c.tickOptions, endLabel: hasLine ? lang.number(running) : "")))
+        return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: cumulative))
     }
 }

@@ -41,24 +41,23 @@ enum PerExchangeChart {
 
     static func build(_ c: ChartBuilder.Context) -> ChartContent {
         let strings = c.strings, lang = c.language
-        // One pass groups the stages; their figures and sources are added in a second one only
-        // when each exchange gets its own bar (then there are few).
-        var byKey = DayTable(capacity: c.rows.count), monthSet = Set<Int>()
+        // One pass groups the stages by the exchange they belong to; their figures and sources are
+        // kept only when each exchange gets its own bar (then there are few).
+        var byKey: [Day: Int] = [:], months = Set<Int>()
         var groups: [Group] = []
-        for i in c.rows.indices {
-            let key = c.rows[i].exchangeKey, date = c.rows[i].date
-            if let g = byKey[key] { groups[g].add(date: date, returned: c.rows[i].returnedTotal) } else {
-                byKey[key] = groups.count
-                groups.append(Group(key: key, stage: c.rows[i], detailed: false))
-                monthSet.insert(date.year * 12 + date.month)
+        for row in c.rows {
+            if let g = byKey[row.exchangeKey] { groups[g].add(date: row.date, returned: row.returnedTotal) } else {
+                byKey[row.exchangeKey] = groups.count
+                groups.append(Group(key: row.exchangeKey, stage: row, detailed: false))
+                months.insert(row.date.year * 12 + row.date.month)
             }
         }
         // Too many bars to tell apart (less than ~4 px each): sum per month, or per year.
         let usable = c.request.width * 0.8
-        let bucket: Bucket = Double(groups.count) <= usable / 4 ? .exchange : Double(monthSet.count) <= usable / 4 ? .month : .year
+        let bucket: Bucket = Double(groups.count) <= usable / 4 ? .exchange : Double(months.count) <= usable / 4 ? .month : .year
         if bucket == .exchange {
             groups = []
-            var byKey: [Day: Int] = [:]
+            byKey = [:]
             for row in c.rows {
                 if let g = byKey[row.exchangeKey] { groups[g].add(row, detailed: true) } else {
                     byKey[row.exchangeKey] = groups.count
@@ -66,74 +65,103 @@ enum PerExchangeChart {
                 }
             }
         }
-        let start = c.rows.first?.date ?? c.start, end = c.rows.last?.date ?? c.end
         var items: [Timeline.Item] = []
         var table: [[String]]
         let undisclosedStages = groups.map(\.undisclosed).reduce(0, +)
+        // The latest exchange of the record (to today) is highlighted as such; in a period that ends
+        // before it, the period's last one is, and the legend says which.
         let latest = groups.max { $0.first < $1.first }
+        let latestIsLatest = latest != nil && (c.after.first.map { $0.date > c.request.today } ?? true)
+        func figure(_ known: Int, _ undisclosed: Int, stagesKnown: Bool) -> String? {
+            stagesKnown ? lang.number(known) + (undisclosed > 0 ? "*" : "") : nil
+        }
+        var largestText: [String] = []
 
         switch bucket {
         case .exchange:
             table = [["exchange", "first_date", "last_date", "stages", "returned_known", "undisclosed_stages", "sources"]]
-            let largest = Set(groups.sorted { ($0.known, $1.first) > ($1.known, $0.first) }.prefix(labelCount(c.request.width)).map(\.key))
+            let ranked = groups.filter { $0.known > 0 }.largest(labelCount(c.request.width)) { ($0.known, $1.first) > ($1.known, $0.first) }
+            let largest = Set(ranked.map(\.key))
             for g in groups {
                 let isLatest = g.key == latest?.key
-                let label: String? = largest.contains(g.key) || isLatest ? (g.known > 0 ? lang.number(g.known) : nil) : nil
-                items.append(Timeline.Item(position: Double(g.first.daysSinceEpoch), segments: g.segments,
-                                           hasUndisclosed: g.undisclosed > 0, label: label, labelPriority: isLatest ? 1_000_000 : g.known,
-                                           highlighted: isLatest))
-                table.append([g.key.iso, g.first.iso, g.last.iso, String(g.stageCount), String(g.known),
+                let label = largest.contains(g.key) || isLatest ? figure(g.known, g.undisclosed, stagesKnown: g.known > 0 || g.undisclosed < g.stageCount) : nil
+                items.append(Timeline.Item(position: Double(g.first.daysSinceEpoch), segments: g.segments, undisclosed: g.undisclosed,
+                                           undisclosedLabel: g.undisclosed > 1 ? "×\(g.undisclosed)" : nil,
+                                           label: label, labelPriority: isLatest ? 1_000_000 : g.known, highlighted: isLatest))
+                table.append([g.key.iso, g.first.iso, g.last.iso, String(g.stageCount), g.undisclosed == g.stageCount ? "" : String(g.known),
                               String(g.undisclosed), g.sources.joined(separator: " ")])
+            }
+            largestText = ranked.prefix(3).map { g in
+                var text = "\(strings.longDate(g.first)), " + (g.undisclosed > 0 ? strings.atLeast(lang.number(g.known)) : lang.number(g.known))
+                if g.stageCount > 1 { text += " (\(lang.count(g.stageCount, .stage)))" }
+                return text
             }
         case .month, .year:
             table = [["period_start", "period_end", "exchanges", "returned_known", "undisclosed_stages"]]
-            var sums: [Day: (known: Int, undisclosed: Int, exchanges: Int)] = [:]
+            var sums: [Day: (known: Int, knownStages: Int, undisclosed: Int, exchanges: Int)] = [:]
             for g in groups {
                 let key = bucket == .month ? Day(year: g.first.year, month: g.first.month, day: 1)! : g.first.startOfYear
-                var entry = sums[key] ?? (0, 0, 0)
+                var entry = sums[key] ?? (0, 0, 0, 0)
                 entry.known += g.known
+                entry.knownStages += g.stageCount - g.undisclosed
                 entry.undisclosed += g.undisclosed
                 entry.exchanges += 1
                 sums[key] = entry
             }
             let keys = sums.keys.sorted()
-            let totals = keys.map { sums[$0]?.known ?? 0 }
-            let top = Set(keys.indices.sorted { (totals[$0], keys[$1]) > (totals[$1], keys[$0]) }.prefix(labelCount(c.request.width)).map { keys[$0] })
-            for (key, total) in zip(keys, totals) {
-                let entry = sums[key] ?? (0, 0, 0)
+            let ranked = keys.filter { (sums[$0]?.known ?? 0) > 0 }.largest(labelCount(c.request.width)) { (sums[$0]!.known, $1) > (sums[$1]!.known, $0) }
+            let top = Set(ranked)
+            for key in keys {
+                let entry = sums[key]!
                 let periodEnd = bucket == .month ? Day(year: key.year, month: key.month, day: Day.daysIn(month: key.month, year: key.year))! : key.endOfYear
                 let isLatest = key == keys.last
-                items.append(Timeline.Item(position: Double(key.daysSinceEpoch), segments: [total], hasUndisclosed: entry.undisclosed > 0,
-                                           label: top.contains(key) || isLatest ? lang.number(total) : nil,
-                                           labelPriority: isLatest ? 1_000_000 : total, highlighted: isLatest))
-                table.append([key.iso, periodEnd.iso, String(entry.exchanges), String(total), String(entry.undisclosed)])
+                items.append(Timeline.Item(position: Double(key.daysSinceEpoch), segments: entry.known > 0 ? [entry.known] : [],
+                                           undisclosed: entry.undisclosed, undisclosedLabel: entry.undisclosed > 1 ? "×\(entry.undisclosed)" : nil,
+                                           label: top.contains(key) || isLatest ? figure(entry.known, entry.undisclosed, stagesKnown: entry.knownStages > 0) : nil,
+                                           labelPriority: isLatest ? 1_000_000 : entry.known, highlighted: isLatest))
+                table.append([key.iso, periodEnd.iso, String(entry.exchanges), entry.knownStages > 0 ? String(entry.known) : "", String(entry.undisclosed)])
+            }
+            largestText = ranked.prefix(3).map { key in
+                let entry = sums[key]!
+                let name = bucket == .month ? strings.span(key, Day(year: key.year, month: key.month, day: Day.daysIn(month: key.month, year: key.year))!) : String(key.year)
+                return "\(name), " + (entry.undisclosed > 0 ? strings.atLeast(lang.number(entry.known)) : lang.number(entry.known))
             }
         }
         let slot: Double = bucket == .exchange ? 1 : bucket == .month ? 30.4 : 365.25
-        let pad = max(8, Double(start.days(to: end)) * 0.015)
-        let timeline = Timeline(items: items, start: Double(start.daysSinceEpoch) - pad, end: Double(end.daysSinceEpoch) + slot + pad,
-                                ticks: c.timeTicks(from: start, to: end), slotWidth: slot,
+        // The axis is the period asked for, half a day to spare at each end so that its first and last days have room.
+        let timeline = Timeline(items: items, start: Double(c.start.daysSinceEpoch) - 0.5, end: Double(c.end.daysSinceEpoch) + 0.5,
+                                tickOptions: c.tickOptions, slotWidth: slot,
                                 highlightSpan: c.request.highlight.map { Double($0.lowerBound.daysSinceEpoch)...Double($0.upperBound.daysSinceEpoch) })
 
-        var legend = [LegendItem(.bar, strings.record), LegendItem(.highlight, strings.latest)]
-        if undisclosedStages > 0 { legend.append(LegendItem(.undisclosed, strings.undisclosed)) }
+        let isEmpty = groups.isEmpty
+        var legend: [LegendItem] = []
+        if !isEmpty {
+            legend = [LegendItem(.bar, strings.record), LegendItem(.highlight, latestIsLatest ? strings.latest : strings.lastInPeriod)]
+            if undisclosedStages > 0 { legend.append(LegendItem(.undisclosed, strings.undisclosed)) }
+        }
         var notes: [String] = []
         if undisclosedStages > 0 { notes.append(strings.undisclosedNote(undisclosedStages)) }
         if bucket == .exchange, groups.contains(where: { $0.stageCount > 1 }) { notes.append(strings.stacked) }
+        if let leftOut = c.leftOutNote { notes.append(leftOut) }
 
         let exchangeCount = lang.count(groups.count, .exchange)
-        let title = bucket == .exchange ? strings.perExchangeTitle : strings.perPeriodTitle(monthly: bucket == .month)
-        let subtitle = bucket == .exchange ? strings.perExchangeSubtitle(lang.shortDate(start), lang.shortDate(end))
-            : strings.perPeriodSubtitle(exchangeCount, lang.shortDate(start), lang.shortDate(end))
-        let largestText = groups.largest(3) { ($0.known, $1.first) > ($1.known, $0.first) }.map { g in
-            "\(lang.longDate(g.first)), \(lang.number(g.known))" + (g.stageCount > 1 ? " (\(lang.count(g.stageCount, .stage)))" : "")
+        let title = bucket != .exchange ? strings.perPeriodTitle(monthly: bucket == .month)
+            : c.start == ChartBuilder.invasion && c.end >= c.request.today ? strings.perExchangeTitleSinceInvasion : strings.perExchangeTitle(c.span)
+        let subtitle = bucket == .exchange ? strings.perExchangeSubtitle(c.span) : strings.perPeriodSubtitle(exchangeCount, c.span, monthly: bucket == .month)
+        let undisclosedGroups = groups.filter { $0.undisclosed > 0 }
+        let undisclosedText = undisclosedStages == 0 ? nil : strings.undisclosedDescription(
+            undisclosedGroups.prefix(3).map { strings.undisclosedGroup($0.undisclosed, from: $0.first, to: $0.last) }, stages: undisclosedStages)
+        let latestText = latest.map { l in
+            "\(strings.longDate(l.first)), " + (l.known > 0 || l.undisclosed < l.stageCount
+                ? (l.undisclosed > 0 ? strings.atLeast(lang.number(l.known)) : lang.number(l.known)) : strings.notDisclosed)
         }
-        let latestText = latest.map { "\(lang.longDate($0.first)), " + ($0.known > 0 ? lang.number($0.known) : strings.undisclosed.lowercased()) } ?? "–"
+        let description = isEmpty ? strings.nothingInPeriod(c.span) + (c.leftOutNote.map { " " + $0 } ?? "")
+            : strings.perExchangeDescription(count: exchangeCount, span: c.span, unit: bucket, largest: largestText, latest: latestText,
+                                             latestIsLatest: latestIsLatest, undisclosed: undisclosedText)
         let spec = ChartSpec(
             id: ChartRequest.Kind.perExchange.rawValue, title: title, subtitle: subtitle, legend: legend,
             source: c.sourceLine(reportedUsed: []), note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline,
-            description: strings.perExchangeDescription(count: exchangeCount, from: lang.longDate(start), to: lang.longDate(end),
-                                                        largest: largestText, latest: latestText, undisclosed: undisclosedStages),
+            description: description, emptyMessage: isEmpty ? strings.nothingInPeriod(c.span) : nil, language: lang.rawValue,
             numbers: c.numbers, body: .timeline(timeline))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: []))
     }

@@ -1,69 +1,125 @@
 import Charts
 import ExchangeModel
 
-/// People returned per calendar year, with the officially reported totals where they differ.
+/// People returned per calendar year of the period (years without an exchange included), with the
+/// reported totals of whole years beside them, each labelled with what kind of figure it is.
 enum PerYearChart {
+    /// A reported total for a calendar year, as the chart draws it.
+    struct Official {
+        let value: Int
+        let reports: [ReportedTotal]
+        let isDerived: Bool
+        let isApproximate: Bool
+        /// Whether whoever reported it is named (not "not named …").
+        let isNamed: Bool
+    }
+
     static func build(_ c: ChartBuilder.Context) -> ChartContent {
-        let strings = c.strings, lang = c.language
+        let strings = c.strings, lang = c.language, today = c.request.today
         var bars: [BarSeries.Bar] = []
-        var table: [[String]] = [["year", "label", "returned_known", "undisclosed_stages", "exchanges", "official_total", "official_source"]]
+        var table: [[String]] = [["year", "label", "period_start", "period_end", "returned_known", "undisclosed_stages", "exchanges",
+                                  "reported_total", "reported_kind", "reported_source"]]
         var descriptions: [String] = []
         var officialItems: [String] = []
         var notes: [String] = []
         var used: [ReportedTotal] = []
         var undisclosedYears: [(year: Int, stages: Int)] = []
-        for (summary, rowsOfYear) in c.rows.summariesPerYear() {
-            let year = summary.start.year
-            let lastDay = rowsOfYear.last?.date ?? summary.end
-            let firstDay = rowsOfYear.first?.date ?? summary.start
-            // A year is in progress when the period (or the record) stops before it ends.
-            let inProgress = (c.request.to ?? c.request.today) < summary.end
-            // Only a --from inside a year cuts it; the record itself starting on 1 March 2022 does not.
-            let cutAtStart = c.request.from.map { $0 > summary.start && $0.year == year } ?? false
-            let label = inProgress ? strings.yearLabel(year, to: lang.dayMonth(lastDay))
-                : cutAtStart ? strings.yearLabel(year, from: lang.dayMonth(firstDay)) : String(year)
-            let known = summary.returned.known
-            let unknown = summary.returned.unknownCount
-            let official = inProgress || cutAtStart ? nil : officialTotal(year, c.reported)
+        var anyEmpty = false, anyInProgress = false, anyCut = false
+        var best: (years: [Int], value: Int, atLeast: Bool)?
+        var rows = c.rows[...]
+        for year in c.start.year...c.end.year {
+            let first = Day(year: year, month: 1, day: 1)!, last = Day(year: year, month: 12, day: 31)!
+            let shownFrom = max(first, c.start), shownTo = min(last, c.end)
+            let split = rows.partitioningIndex { $0.date > shownTo }
+            let rowsOfYear = rows[..<split]
+            rows = rows[split...]
+            let summary = PeriodSummary(rowsInPeriod: rowsOfYear, from: shownFrom, to: shownTo)
+            // A year is in progress only while it has not ended by today; any other part of a year is cut by the period.
+            let inProgress = today < last && shownTo >= today
+            let cut = !inProgress && (shownFrom > first || shownTo < last)
+            anyInProgress = anyInProgress || inProgress
+            anyCut = anyCut || cut
+            let label = strings.yearLabel(year, from: shownFrom, to: shownTo)
+            let known = summary.returned.known, unknown = summary.returned.unknownCount
+            let value: Int? = summary.returned.knownCount > 0 ? known : nil
+            let valueLabel: String
+            if rowsOfYear.isEmpty { valueLabel = "–"; anyEmpty = true } else if value == nil { valueLabel = strings.notDisclosed } else {
+                valueLabel = lang.number(known) + (unknown > 0 ? "*" : "")
+            }
+            let official = inProgress || cut ? nil : officialTotal(year, c.reported)
             if let official { used.append(contentsOf: official.reports) }
-            let differs = official.map { $0.value != known || unknown > 0 } ?? false
-            bars.append(.init(label: label, value: known, valueLabel: lang.number(known) + (unknown > 0 ? "*" : ""),
-                              style: inProgress || cutAtStart ? .partial : .normal, reference: differs ? official?.value : nil))
+            let agrees = official.map { $0.value == known && unknown == 0 && value != nil } ?? false
+            bars.append(.init(label: label, value: value, valueLabel: valueLabel, style: inProgress || cut ? .partial : .normal,
+                              reference: official.map { .init(value: $0.value, label: strings.referenceLabel($0, agrees: agrees)) }))
             if unknown > 0 { undisclosedYears.append((year, unknown)) }
-            var item = "\(label), \(lang.number(known))"
+            var item = "\(label), " + (rowsOfYear.isEmpty ? strings.noExchange : value.map { unknown > 0 ? strings.atLeast(lang.number($0)) : lang.number($0) } ?? strings.notDisclosed)
             if unknown > 0 { item += " (" + lang.count(unknown, .stage) + (lang == .en ? " undisclosed)" : " не розголошено)") }
             descriptions.append(item)
-            if let official, differs {
-                var text = "\(year), \(lang.number(official.value))"
-                if official.isDerived { text += " (\(strings.derived))" }
+            if let official, !agrees {
+                var text = "\(year), " + (official.isApproximate ? "≈" : "") + lang.number(official.value)
+                var kinds: [String] = []
+                if official.isDerived { kinds.append(strings.derived) }
+                if !official.isNamed { kinds.append(strings.unattributed) }
+                if !kinds.isEmpty { text += " (" + kinds.joined(separator: ", ") + ")" }
                 officialItems.append(text)
             }
-            table.append([String(year), label, String(known), String(unknown), String(summary.exchanges),
-                          official.map { String($0.value) } ?? "", official?.reports.map(\.sourceURL).joined(separator: " ") ?? ""])
+            if let value, value > 0 {
+                if best == nil || value > best!.value { best = ([year], value, unknown > 0) } else if value == best!.value {
+                    best!.years.append(year)
+                    best!.atLeast = best!.atLeast || unknown > 0
+                }
+            }
+            table.append([String(year), label, shownFrom.iso, shownTo.iso, value.map(String.init) ?? "", String(unknown), String(summary.exchanges),
+                          official.map { String($0.value) } ?? "", official.map(kind) ?? "", official?.reports.map(\.sourceURL).joined(separator: " ") ?? ""])
         }
-        var legend = [LegendItem(.bar, strings.record)]
-        if bars.contains(where: { $0.style == .partial }) { legend.append(LegendItem(.partial, strings.yearInProgress)) }
-        if bars.contains(where: { $0.reference != nil }) { legend.append(LegendItem(.referenceLine, strings.officialTotal)) }
+        let isEmpty = c.rows.isEmpty
+        var legend: [LegendItem] = []
+        if !isEmpty {
+            legend.append(LegendItem(.bar, strings.record))
+            if anyInProgress || anyCut {
+                legend.append(LegendItem(.partial, anyInProgress && anyCut ? strings.partOfYearOrInProgress : anyInProgress ? strings.yearInProgress : strings.partOfYear))
+            }
+            if bars.contains(where: { $0.reference != nil }) { legend.append(LegendItem(.referenceLine, strings.reportedTotal)) }
+        }
         if undisclosedYears.count <= 2 {
             notes += undisclosedYears.map { strings.undisclosedExcluded($0.year, $0.stages) }
         } else {
             notes.append(strings.undisclosedExcludedYears(undisclosedYears.count, undisclosedYears.map(\.stages).reduce(0, +)))
         }
+        if anyEmpty, !isEmpty { notes.append(strings.emptyYears) }
         if !officialItems.isEmpty { notes.append(strings.officialDiffers(officialItems)) }
+        if let leftOut = c.leftOutNote { notes.append(leftOut) }
+        let takeaway = best.flatMap { bars.filter { $0.value != nil }.count > 1 ? strings.mostInYear($0.years, value: lang.number($0.value), atLeast: $0.atLeast) : nil }
+        let description = isEmpty ? strings.nothingInPeriod(c.span) + (c.leftOutNote.map { " " + $0 } ?? "")
+            : strings.perYearDescription(c.span, items: descriptions, official: officialItems, takeaway: takeaway)
         let spec = ChartSpec(
-            id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle,
-            subtitle: strings.perYearSubtitle(lang.shortDate(c.rows.first?.date ?? c.start), lang.shortDate(c.rows.last?.date ?? c.end)),
+            id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle, subtitle: strings.perYearSubtitle(c.span),
             legend: legend, source: c.sourceLine(reportedUsed: used), note: notes.isEmpty ? nil : notes.joined(separator: " "),
-            byline: c.byline, description: strings.perYearDescription(descriptions, official: officialItems),
-            numbers: c.numbers, body: .bars(BarSeries(bars: bars)))
+            byline: c.byline, description: description, emptyMessage: isEmpty ? strings.nothingInPeriod(c.span) : nil,
+            language: lang.rawValue, numbers: c.numbers, body: .bars(BarSeries(bars: isEmpty ? [] : bars)))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: used))
     }
 
-    /// The reported released total for a calendar year: the exact figure if there is one (not approximate, not a floor).
-    static func officialTotal(_ year: Int, _ reported: [ReportedTotal]) -> (value: Int, reports: [ReportedTotal], isDerived: Bool)? {
+    /// What a reported total is, for the data file: official, derived, approximate, unattributed.
+    static func kind(_ official: Official) -> String {
+        var parts: [String] = []
+        if official.isDerived { parts.append("derived") }
+        if official.isApproximate { parts.append("approximate") }
+        if !official.isNamed { parts.append("unattributed") }
+        return parts.isEmpty ? "official" : parts.joined(separator: " ")
+    }
+
+    /// The reported released total for a calendar year, the most direct there is: stated by a named
+    /// body before approximate, before derived by Homecoming, before unattributed. Floors never.
+    static func officialTotal(_ year: Int, _ reported: [ReportedTotal]) -> Official? {
         let candidates = reported.filter { $0.metric == .released && $0.calendarYear == year && $0.value != nil && !$0.isLowerBound }
-        guard let best = candidates.first(where: { !$0.isApproximate }) ?? candidates.first, let value = best.value else { return nil }
-        let same = candidates.filter { $0.value == value }
-        return (value, same, same.allSatisfy(\.isDerived))
+        func isNamed(_ total: ReportedTotal) -> Bool { !(total.reportedBy?.lowercased().hasPrefix("not named") ?? true) }
+        func rank(_ total: ReportedTotal) -> Int {
+            !isNamed(total) ? 3 : total.isDerived ? 2 : total.isApproximate ? 1 : 0
+        }
+        guard let chosen = candidates.enumerated().min(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) })?.element,
+              let value = chosen.value else { return nil }
+        let same = candidates.filter { $0.value == value && rank($0) == rank(chosen) }
+        return Official(value: value, reports: same, isDerived: chosen.isDerived, isApproximate: chosen.isApproximate, isNamed: isNamed(chosen))
     }
 }

@@ -96,10 +96,8 @@ public enum BriefingDocuments {
                 let svg = rendered.first { $0.path.hasSuffix(".svg") }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
                 var dark: String?
                 if let darkTheme = request.darkTheme, request.formats.contains(.html) {
-                    // Its own id prefix, so that both versions can sit in one page.
-                    var spec = content.spec
-                    spec.id += "-dark"
-                    let scene = ChartEngine.scene(spec, width: request.chartWidth, height: request.chartHeight, theme: darkTheme, measurer: measurer)
+                    // Its ids come from its content, so that both versions can sit in one page.
+                    let scene = ChartFiles.scene(content.spec, width: request.chartWidth, height: request.chartHeight, theme: darkTheme, measurer: measurer)
                     dark = inlineSVG(try SceneRenderer.svg(scene, typeface: darkTypeface ?? typeface))
                 }
                 charts.append(.init(id: kind.rawValue, title: content.spec.title, alt: content.spec.description,

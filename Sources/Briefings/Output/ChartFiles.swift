@@ -18,7 +18,7 @@ public enum ChartFiles {
     public static func render(_ content: ChartContent, theme: Theme, typeface: Typeface, formats: [Format], scale: Int, compression: PNGEncoder.Compression = .fast,
                               options: [(String, String)], measurer: some TextMeasuring) throws -> [(path: String, bytes: [UInt8])] {
         let spec = content.spec
-        let scene = ChartEngine.scene(spec, width: content.width, height: content.height, theme: theme, measurer: measurer)
+        let scene = Self.scene(spec, width: content.width, height: content.height, theme: theme, measurer: measurer)
         // The data files (8 MB of provenance over 100,000 exchanges) are made beside the images.
         let data = DataFiles()
         let images = try renderImages(scene, typeface: typeface, formats: formats, scale: scale, compression: compression) {
@@ -28,6 +28,14 @@ public enum ChartFiles {
                           ("\(spec.id).json", provenance(content, csv: csv, options: options))]
         }
         return zip(formats, images).map { ("\(spec.id).\($0.rawValue)", $1) } + data.files
+    }
+
+    /// The scene of `spec`, its id made from everything it draws (chart, language, period, size, theme):
+    /// any set of Homecoming SVGs can share one page without sharing an id.
+    public static func scene(_ spec: ChartSpec, width: Double, height: Double, theme: Theme, measurer: some TextMeasuring) -> Scene {
+        var scene = ChartEngine.scene(spec, width: width, height: height, theme: theme, measurer: measurer)
+        scene.id = "\(spec.id)-\(SHA256.hex(Array(scene.dump().utf8)).prefix(12))"
+        return scene
     }
 
     private final class DataFiles: @unchecked Sendable { var files: [(String, [UInt8])] = [] }

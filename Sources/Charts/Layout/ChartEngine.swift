@@ -16,11 +16,11 @@ public enum ChartEngine {
             frame = FrameLayout(spec: spec, style: style, width: width, height: height, measurer: measurer)
         }
         let body: [Mark] = switch spec.body {
-        case let .bars(series): BarLayout.marks(series, in: frame.body, style: style, numbers: spec.numbers, measurer: measurer)
-        case let .timeline(timeline): TimelineLayout.marks(timeline, in: frame.body, style: style, numbers: spec.numbers, measurer: measurer)
-        case let .steps(series): StepLayout.marks(series, in: frame.body, style: style, numbers: spec.numbers, measurer: measurer)
+        case let .bars(series): BarLayout.marks(series, emptyMessage: spec.emptyMessage, in: frame.body, style: style, numbers: spec.numbers, measurer: measurer)
+        case let .timeline(timeline): TimelineLayout.marks(timeline, emptyMessage: spec.emptyMessage, in: frame.body, style: style, numbers: spec.numbers, measurer: measurer)
+        case let .steps(series): StepLayout.marks(series, emptyMessage: spec.emptyMessage, in: frame.body, style: style, numbers: spec.numbers, measurer: measurer)
         }
         return Scene(id: spec.id, width: width, height: height, background: theme.background,
-                     marks: frame.marks + body, title: spec.title, description: spec.description)
+                     marks: frame.marks + body, title: spec.title, description: spec.description, language: spec.language)
     }
 }

@@ -47,3 +47,21 @@ struct LabelPlacer {
         return true
     }
 }
+
+/// A sentence in the middle of an empty plot ("No exchange in the record in 2019."), wrapped to fit.
+enum PlotMessage {
+    static func marks(_ text: String, in plot: Rect, style: ChartStyle, measurer: some TextMeasuring) -> [Mark] {
+        let font = style.subtitle
+        let lines = TextLayout.wrap(text, font: font, width: max(1, plot.width - style.px(20)), measurer: measurer)
+        let lineHeight = style.lineHeight(font)
+        let ascent = measurer.metrics(font).ascent
+        var top = plot.y + max(0, (plot.height - Double(lines.count) * lineHeight) / 2)
+        var marks: [Mark] = []
+        for line in lines {
+            marks.append(.label(line, at: Point(plot.x + plot.width / 2, top + ascent), font: font, color: style.theme.mutedText,
+                                anchor: .middle, measurer: measurer))
+            top += lineHeight
+        }
+        return marks
+    }
+}

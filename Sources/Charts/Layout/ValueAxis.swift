@@ -31,35 +31,46 @@ struct ValueAxis {
     }
 }
 
-/// A time axis: tick marks under the baseline and as many labels as fit without touching.
+/// A time axis: tick marks under the baseline and labels that never touch.
 enum TimeAxis {
-    /// The ticks to label: the most detailed level whose labels all fit, thinned at level 0 if even years crowd.
-    static func chooseTicks(_ candidates: [AxisTick], scale: LinearScale, plot: Rect, font: Font, gap: Double,
+    /// The first candidate set (finest first) whose labels all fit side by side inside the plot and
+    /// that has no more ticks than the plot has room for; the coarsest set, thinned, if none does.
+    static func chooseTicks(_ options: [[AxisTick]], scale: LinearScale, plot: Rect, font: Font, gap: Double,
                             measurer: some TextMeasuring) -> [AxisTick] {
-        let inRange = candidates.filter { $0.position >= scale.domain.lowerBound && $0.position <= scale.domain.upperBound }
+        let domain = scale.domain
+        func visible(_ ticks: [AxisTick]) -> [AxisTick] {
+            ticks.filter { $0.labelCentre >= domain.lowerBound && $0.labelCentre <= domain.upperBound }
+        }
         func fits(_ ticks: [AxisTick]) -> Bool {
             var lastEnd = -Double.infinity
             for tick in ticks {
-                let x = scale(tick.position), w = measurer.width(tick.label, font: font)
-                if x - w / 2 < plot.x - gap * 2 || x + w / 2 > plot.maxX + gap * 2 { continue }
-                if x - w / 2 < lastEnd + gap { return false }
-                lastEnd = x + w / 2
+                let box = labelBox(tick, scale: scale, plot: plot, font: font, measurer: measurer)
+                if box.lowerBound < lastEnd + gap { return false }
+                lastEnd = box.upperBound
             }
             return true
         }
-        let levels = Set(inRange.map(\.level)).sorted(by: >)
-        for level in levels {
-            let ticks = inRange.filter { $0.level <= level }
-            if fits(ticks) { return ticks }
+        // Ticks closer than this are noise even when their labels fit.
+        let room = max(1, Int(plot.width / (gap * 4)))
+        for option in options {
+            let ticks = visible(option)
+            if !ticks.isEmpty, ticks.count <= room, fits(ticks) { return ticks }
         }
-        let years = inRange.filter { $0.level == 0 }
+        let coarsest = visible(options.last ?? [])
         var step = 2
-        while step < max(2, years.count) {
-            let thinned = years.enumerated().filter { $0.offset % step == 0 }.map(\.element)
+        while step < coarsest.count {
+            let thinned = coarsest.enumerated().filter { $0.offset % step == 0 }.map(\.element)
             if fits(thinned) { return thinned }
             step += 1
         }
-        return Array(years.prefix(1))
+        return Array(coarsest.prefix(1))
+    }
+
+    /// The label's horizontal extent: centred on its position, shifted inwards at the plot's edges.
+    static func labelBox(_ tick: AxisTick, scale: LinearScale, plot: Rect, font: Font, measurer: some TextMeasuring) -> ClosedRange<Double> {
+        let w = measurer.width(tick.label, font: font)
+        let centre = min(max(scale(tick.labelCentre), plot.x + w / 2), max(plot.x + w / 2, plot.maxX - w / 2))
+        return (centre - w / 2)...(centre + w / 2)
     }
 
     static func marks(_ ticks: [AxisTick], scale: LinearScale, plot: Rect, style: ChartStyle, measurer: some TextMeasuring) -> [Mark] {
@@ -67,12 +78,12 @@ enum TimeAxis {
         let font = style.label
         let (ascent, _) = measurer.metrics(font)
         for tick in ticks {
-            let x = scale(tick.position)
-            marks.append(.line(from: Point(x, plot.maxY), to: Point(x, plot.maxY + style.px(5)), stroke: style.theme.axis, width: style.px(1), dash: []))
-            let w = measurer.width(tick.label, font: font)
-            // Keep the label inside the chart: shift the ones at the edges inwards.
-            let anchorX = min(max(x, plot.x - style.px(4) + w / 2), plot.maxX + style.px(4) - w / 2)
-            marks.append(.label(tick.label, at: Point(anchorX, plot.maxY + style.px(8) + ascent), font: font,
+            if let position = tick.position, position >= scale.domain.lowerBound, position <= scale.domain.upperBound {
+                let x = scale(position)
+                marks.append(.line(from: Point(x, plot.maxY), to: Point(x, plot.maxY + style.px(5)), stroke: style.theme.axis, width: style.px(1), dash: []))
+            }
+            let box = labelBox(tick, scale: scale, plot: plot, font: font, measurer: measurer)
+            marks.append(.label(tick.label, at: Point((box.lowerBound + box.upperBound) / 2, plot.maxY + style.px(8) + ascent), font: font,
                                 color: style.theme.mutedText, anchor: .middle, measurer: measurer))
         }
         return marks

@@ -1,12 +1,18 @@
-/// Bars over categories: per-year totals with value labels and reported-total markers.
+import Foundation
+
+/// Bars over categories: per-year totals with value labels, and reported totals as marker lines with labels of their own.
 enum BarLayout {
-    static func marks(_ series: BarSeries, in body: Rect, style: ChartStyle, numbers: NumberStyle, measurer: some TextMeasuring) -> [Mark] {
+    static func marks(_ series: BarSeries, emptyMessage: String?, in body: Rect, style: ChartStyle, numbers: NumberStyle,
+                      measurer: some TextMeasuring) -> [Mark] {
+        if series.bars.isEmpty { return PlotMessage.marks(emptyMessage ?? "", in: body, style: style, measurer: measurer) }
         let theme = style.theme
         let font = style.label
+        let small = style.footer
         let lineHeight = style.lineHeight(font)
-        let (ascent, _) = measurer.metrics(font)
-        let n = max(1, series.bars.count)
-        let maximum = Double(series.bars.map { max($0.value, $0.reference ?? 0) }.max() ?? 1)
+        let (ascent, descent) = measurer.metrics(font)
+        let smallDescent = measurer.metrics(small).descent
+        let n = series.bars.count
+        let maximum = Double(series.bars.map { max($0.value ?? 0, $0.reference?.value ?? 0) }.max() ?? 0)
         let axis = ValueAxis(maximum: maximum, plotHeight: body.height * 0.7, style: style, numbers: numbers, measurer: measurer)
         let plotX = body.x + axis.labelWidth + style.px(10)
         let band = (body.maxX - plotX) / Double(n)
@@ -18,35 +24,59 @@ enum BarLayout {
             i % every == 0 ? TextLayout.wrap(bar.label, font: font, width: every == 1 ? band - style.px(6) : .infinity, measurer: measurer) : []
         }
         let labelRows = Double(categoryLines.map(\.count).max() ?? 1)
-        let valueSpace = lineHeight + style.px(6)
-        let plot = Rect(x: plotX, y: body.y + valueSpace, width: body.maxX - plotX,
-                        height: max(1, body.height - valueSpace - labelRows * lineHeight - style.px(10)))
+        // Room above the tallest bar for its value label and a reference label above that.
+        let headroom = lineHeight + style.lineHeight(small) + style.px(8)
+        let plot = Rect(x: plotX, y: body.y + headroom, width: body.maxX - plotX,
+                        height: max(1, body.height - headroom - labelRows * lineHeight - style.px(10)))
         let y = LinearScale(domain: 0...axis.top, range: plot.y...plot.maxY, inverted: true)
         var marks = axis.marks(plot: plot, scale: y, style: style, measurer: measurer)
 
         let barWidth = min(band * 0.64, style.px(150))
-        var labels: [Mark] = []
+        var valueLabels: [Mark] = []
+        var referenceLabels: [Mark] = []
         var bars: [Mark] = []
+        var barBoxes: [Rect] = []
         var lastCategoryRight = -Double.infinity
         for (i, bar) in series.bars.enumerated() {
             let centre = plot.x + band * (Double(i) + 0.5)
             let x = centre - barWidth / 2
-            let top = y(Double(bar.value))
             let fill = switch bar.style {
             case .normal: theme.bar
             case .highlight: theme.highlight
             case .partial: theme.partial
             }
-            bars.append(.rect(Rect(x: x, y: top, width: barWidth, height: plot.maxY - top), fill: fill))
-            var labelBase = top
+            let top = y(Double(bar.value ?? 0))
+            if let value = bar.value, value > 0 {
+                bars.append(.rect(Rect(x: x, y: top, width: barWidth, height: plot.maxY - top), fill: fill))
+                barBoxes.append(Rect(x: x, y: top, width: barWidth, height: plot.maxY - top))
+            }
+            // The value inside the top of the bar when it fits there, else just above it: never on a reference line.
+            let valueFont = bar.style == .highlight ? style.labelBold : font
+            let valueWidth = measurer.width(bar.valueLabel, font: valueFont)
+            let inside = bar.value != nil && plot.maxY - top >= lineHeight + style.px(10) && valueWidth <= barWidth - style.px(6)
+            var aboveTop = top
+            if inside {
+                valueLabels.append(.label(bar.valueLabel, at: Point(centre, top + style.px(5) + ascent), font: valueFont,
+                                          color: RGBA.readable(on: fill, theme.background, theme.text), anchor: .middle, measurer: measurer))
+            } else {
+                var baseline = top - style.px(6) - descent
+                if let reference = bar.reference {
+                    let ry = y(Double(reference.value))
+                    // The line would cross the label: the label goes above the line, with the reference label above both.
+                    if ry <= top, ry >= baseline - ascent - style.px(3) { baseline = ry - style.px(5) - descent }
+                }
+                valueLabels.append(.label(bar.valueLabel, at: Point(centre, baseline), font: valueFont, color: theme.text,
+                                          anchor: .middle, measurer: measurer))
+                aboveTop = baseline - ascent
+            }
             if let reference = bar.reference {
-                let ry = y(Double(reference))
+                let ry = y(Double(reference.value))
                 bars.append(.line(from: Point(x - style.px(6), ry), to: Point(x + barWidth + style.px(6), ry),
                                   stroke: theme.reference, width: style.px(3), dash: []))
-                labelBase = min(labelBase, ry - style.px(1.5))
+                let baseline = min(ry - style.px(1.5), aboveTop) - style.px(4) - smallDescent
+                referenceLabels.append(.label(reference.label, at: Point(centre, baseline), font: small, color: theme.text,
+                                              anchor: .middle, measurer: measurer))
             }
-            labels.append(.label(bar.valueLabel, at: Point(centre, labelBase - style.px(6)),
-                                 font: bar.style == .highlight ? style.labelBold : font, color: theme.text, anchor: .middle, measurer: measurer))
             // Kept within the plot's width, clear of the value axis labels at the left, and of the previous category.
             let w = categoryLines[i].map { measurer.width($0, font: font) }.max() ?? 0
             let labelX = min(max(centre, plot.x + w / 2), plot.maxX - w / 2)
@@ -58,10 +88,32 @@ enum BarLayout {
                 }
             }
         }
-        // Axis labels are placed first; a value label that would touch one is left out, never drawn over it.
-        var placer = LabelPlacer(bounds: Rect(x: body.x, y: body.y, width: body.width, height: plot.maxY - body.y),
-                                 padding: style.px(2), reserved: marks.compactMap(\.textBounds))
-        let placed = labels.filter { placer.place($0) }
-        return marks + bars + placed
+        // Axis labels are placed first; a label that would touch one is left out, never drawn over it.
+        // Values before reference labels; a reference label never covers a bar.
+        let area = Rect(x: body.x, y: body.y, width: body.width, height: plot.maxY - body.y)
+        var placer = LabelPlacer(bounds: area, padding: style.px(2), reserved: marks.compactMap(\.textBounds))
+        let placedValues = valueLabels.filter { placer.place($0) }
+        var referencePlacer = LabelPlacer(bounds: area, padding: style.px(2), reserved: placer.taken + barBoxes)
+        let placedReferences = referenceLabels.filter { referencePlacer.place($0) }
+        return marks + bars + placedValues + placedReferences
+    }
+}
+
+extension RGBA {
+    /// Relative luminance (WCAG 2).
+    public var luminance: Double {
+        func channel(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+    }
+
+    /// The WCAG contrast ratio between two opaque colours (1 to 21).
+    public func contrast(with other: RGBA) -> Double {
+        let (a, b) = (luminance, other.luminance)
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+
+    /// Whichever of the two candidates reads better on `fill`.
+    static func readable(on fill: RGBA, _ first: RGBA, _ second: RGBA) -> RGBA {
+        fill.contrast(with: first) >= fill.contrast(with: second) ? first : second
     }
 }

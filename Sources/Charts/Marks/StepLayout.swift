@@ -1,11 +1,12 @@
 /// A running total as a step line, with officially reported totals as points beside it.
 enum StepLayout {
-    static func marks(_ s: StepSeries, in body: Rect, style: ChartStyle, numbers: NumberStyle, measurer: some TextMeasuring) -> [Mark] {
+    static func marks(_ s: StepSeries, emptyMessage: String?, in body: Rect, style: ChartStyle, numbers: NumberStyle,
+                      measurer: some TextMeasuring) -> [Mark] {
         let theme = style.theme
         let font = style.label
         let lineHeight = style.lineHeight(font)
         let (ascent, descent) = measurer.metrics(style.labelBold)
-        let maximum = Double(max(1, max(s.steps.map(\.value).max() ?? 0, s.reported.map(\.value).max() ?? 0)))
+        let maximum = Double(max(1, s.startValue ?? 0, s.steps.map(\.value).max() ?? 0, s.reported.map(\.value).max() ?? 0))
         let axis = ValueAxis(maximum: maximum, plotHeight: body.height * 0.8, style: style, numbers: numbers, measurer: measurer)
         let plotX = body.x + axis.labelWidth + style.px(10)
         let endLabelWidth = measurer.width(s.endLabel, font: style.labelBold) + style.px(10)
@@ -14,20 +15,33 @@ enum StepLayout {
         let x = LinearScale(domain: s.start...max(s.end, s.start + 1), range: plot.x...plot.maxX)
         let y = LinearScale(domain: 0...axis.top, range: plot.y...plot.maxY, inverted: true)
 
+        let ticks = TimeAxis.chooseTicks(s.tickOptions, scale: x, plot: plot, font: font, gap: style.px(14), measurer: measurer)
         var marks = axis.marks(plot: plot, scale: y, style: style, measurer: measurer)
-        let ticks = TimeAxis.chooseTicks(s.ticks, scale: x, plot: plot, font: font, gap: style.px(14), measurer: measurer)
-        marks += TimeAxis.marks(ticks, scale: x, plot: plot, style: style, measurer: measurer)
 
-        var points = [Point(x(s.start), y(0))]
-        var last = 0
-        for step in s.steps {
-            let px = x(step.position)
-            points.append(Point(px, y(Double(last))))
-            points.append(Point(px, y(Double(step.value))))
-            last = step.value
+        let startValue = s.startValue ?? s.steps.first?.value
+        if startValue == nil, s.reported.isEmpty {
+            // Nothing to draw: the time axis says which period, the plot says why.
+            return TimeAxis.marks(ticks, scale: x, plot: plot, style: style, measurer: measurer)
+                + [.line(from: Point(plot.x, plot.maxY), to: Point(plot.maxX, plot.maxY), stroke: theme.axis, width: style.px(1.5), dash: [])]
+                + PlotMessage.marks(emptyMessage ?? "", in: plot, style: style, measurer: measurer)
         }
-        points.append(Point(x(s.end), y(Double(last))))
-        marks.append(.polyline(points, stroke: theme.bar, width: style.px(2.5)))
+        marks += TimeAxis.marks(ticks, scale: x, plot: plot, style: style, measurer: measurer)
+        var last = startValue ?? 0
+        if let startValue {
+            var points = [Point(s.startValue == nil ? x(s.steps[0].position) : x(s.start), y(Double(startValue)))]
+            for step in s.steps {
+                let px = x(step.position)
+                points.append(Point(px, y(Double(last))))
+                points.append(Point(px, y(Double(step.value))))
+                last = step.value
+            }
+            points.append(Point(x(s.end), y(Double(last))))
+            marks.append(.polyline(points, stroke: theme.bar, width: style.px(2.5)))
+        } else if let message = emptyMessage {
+            // Reported totals without a line from the record: they stay, with the reason there is no line.
+            marks += PlotMessage.marks(message, in: Rect(x: plot.x, y: plot.maxY - plot.height / 3, width: plot.width, height: plot.height / 3),
+                                       style: style, measurer: measurer)
+        }
 
         let size = style.px(9)
         for point in s.reported {
@@ -38,6 +52,7 @@ enum StepLayout {
                 marks.append(.circle(center: centre, radius: size * 0.4, fill: theme.reference, stroke: theme.background, width: style.px(1)))
             }
         }
+        guard startValue != nil else { return marks }
         let endY = min(max(y(Double(last)) + (ascent - descent) / 2, plot.y + ascent), plot.maxY)
         marks.append(.label(s.endLabel, at: Point(x(s.end) + style.px(8), endY), font: style.labelBold, color: theme.bar,
                             anchor: .start, measurer: measurer))

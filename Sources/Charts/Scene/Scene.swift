@@ -10,10 +10,13 @@ public struct Scene: Hashable, Sendable {
     public var title: String
     /// A text description of what the chart shows, for `<desc>` and alt text.
     public var description: String
+    /// The language of its texts ("en", "uk"), for `xml:lang`.
+    public var language: String
 
-    public init(id: String, width: Double, height: Double, background: RGBA, marks: [Mark], title: String, description: String) {
+    public init(id: String, width: Double, height: Double, background: RGBA, marks: [Mark], title: String, description: String,
+                language: String = "en") {
         self.id = id; self.width = width; self.height = height; self.background = background
-        self.marks = marks; self.title = title; self.description = description
+        self.marks = marks; self.title = title; self.description = description; self.language = language
     }
 
     /// The text marks' boxes, in drawing order.
@@ -27,7 +30,7 @@ public struct Scene: Hashable, Sendable {
         }
         func p(_ pt: Point) -> String { "\(n(pt.x)),\(n(pt.y))" }
         func c(_ color: RGBA?) -> String { color?.hex ?? "none" }
-        var lines = ["scene \(id) \(n(width))x\(n(height)) bg \(background.hex)", "title \(title)", "desc \(description)"]
+        var lines = ["scene \(id) \(n(width))x\(n(height)) bg \(background.hex) lang \(language)", "title \(title)", "desc \(description)"]
         for mark in marks {
             switch mark {
             case let .rect(r, fill):
@@ -35,7 +38,7 @@ public struct Scene: Hashable, Sendable {
             case let .line(from, to, stroke, width, dash):
                 lines.append("line \(p(from)) \(p(to)) \(stroke.hex) w\(n(width))" + (dash.isEmpty ? "" : " dash \(dash.map(n).joined(separator: ","))"))
             case let .polyline(points, stroke, width):
-                lines.append("polyline \(points.count) pts \(points.prefix(3).map(p).joined(separator: " "))… \(stroke.hex) w\(n(width))")
+                lines.append("polyline \(points.map(p).joined(separator: " ")) \(stroke.hex) w\(n(width))")
             case let .polygon(points, fill, stroke, width):
                 lines.append("polygon \(points.map(p).joined(separator: " ")) fill \(c(fill)) stroke \(c(stroke)) w\(n(width))")
             case let .circle(center, radius, fill, stroke, width):

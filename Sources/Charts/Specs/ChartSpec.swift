@@ -15,6 +15,10 @@ public struct ChartSpec: Hashable, Sendable {
     public var byline: String?
     /// The text description for `<desc>` and alt text.
     public var description: String
+    /// Said in the plot when the period has nothing to draw ("No exchange in the record in 2019.").
+    public var emptyMessage: String?
+    /// The BCP 47 language of the texts ("en", "uk"), for `xml:lang`.
+    public var language: String
     /// How axis numbers are written (1,358 or 1 358).
     public var numbers: NumberStyle
     public var body: Body
@@ -26,9 +30,10 @@ public struct ChartSpec: Hashable, Sendable {
     }
 
     public init(id: String, title: String, subtitle: String, legend: [LegendItem], source: String, note: String?,
-                byline: String?, description: String, numbers: NumberStyle, body: Body) {
+                byline: String?, description: String, emptyMessage: String? = nil, language: String = "en", numbers: NumberStyle, body: Body) {
         self.id = id; self.title = title; self.subtitle = subtitle; self.legend = legend; self.source = source
         self.note = note; self.byline = byline; self.description = description; self.numbers = numbers; self.body = body
+        self.emptyMessage = emptyMessage; self.language = language
     }
 }
 
@@ -68,26 +73,39 @@ public struct BarSeries: Hashable, Sendable {
         public enum Style: Hashable, Sendable { case normal, highlight, partial }
         /// The category label ("2024", "2026, to 5 Feb").
         public var label: String
-        public var value: Int
-        /// The label above the bar ("1,358").
+        /// The known sum; nil draws no bar (nothing in the record, or every count undisclosed).
+        public var value: Int?
+        /// The label of the bar ("1,358", "2,297*", "not disclosed", "–").
         public var valueLabel: String
         public var style: Style
-        /// An officially reported value for the same category, drawn as a marker line.
-        public var reference: Int?
-        public init(label: String, value: Int, valueLabel: String, style: Style = .normal, reference: Int? = nil) {
+        /// A reported value for the same category, drawn as a marker line with its own label.
+        public var reference: Reference?
+        public init(label: String, value: Int?, valueLabel: String, style: Style = .normal, reference: Reference? = nil) {
             self.label = label; self.value = value; self.valueLabel = valueLabel; self.style = style; self.reference = reference
         }
+    }
+    /// A reported total drawn beside a bar: its value and what it is ("Official 1,596", "Derived 1,002").
+    public struct Reference: Hashable, Sendable {
+        public var value: Int
+        public var label: String
+        public init(value: Int, label: String) { self.value = value; self.label = label }
     }
     public var bars: [Bar]
     public init(bars: [Bar]) { self.bars = bars }
 }
 
-/// A tick on a time axis: a position, a label, and how important it is (0 years, 1 quarters or months).
+/// A tick on a time axis: where its mark is, its label, and where the label's centre is when that
+/// is elsewhere (a year's label centred on the part of the year shown; nil: under the mark).
+/// A tick without a mark (`position` nil) only labels.
 public struct AxisTick: Hashable, Sendable {
-    public var position: Double
+    public var position: Double?
     public var label: String
-    public var level: Int
-    public init(position: Double, label: String, level: Int) { self.position = position; self.label = label; self.level = level }
+    public var labelPosition: Double?
+    public init(position: Double?, label: String, labelPosition: Double? = nil) {
+        self.position = position; self.label = label; self.labelPosition = labelPosition
+    }
+    /// Where the label's centre goes.
+    public var labelCentre: Double { labelPosition ?? position ?? 0 }
 }
 
 /// Bars on a true time axis: each item one exchange (or one period when aggregated).
@@ -97,31 +115,35 @@ public struct Timeline: Hashable, Sendable {
         public var position: Double
         /// The known counts of its stages, stacked bottom up; empty when every count is undisclosed.
         public var segments: [Int]
-        /// Whether some stage's count is undisclosed (drawn as a marker, never as zero).
-        public var hasUndisclosed: Bool
+        /// How many stages have an undisclosed count (drawn as a marker, never as zero).
+        public var undisclosed: Int
+        /// Beside the marker when it stands for more than one stage ("×9").
+        public var undisclosedLabel: String?
         /// The value label, if this item is one to label.
         public var label: String?
         /// Higher is labelled first when labels would collide.
         public var labelPriority: Int
         public var highlighted: Bool
-        public init(position: Double, segments: [Int], hasUndisclosed: Bool, label: String?, labelPriority: Int, highlighted: Bool) {
-            self.position = position; self.segments = segments; self.hasUndisclosed = hasUndisclosed
+        public init(position: Double, segments: [Int], undisclosed: Int = 0, undisclosedLabel: String? = nil, label: String?,
+                    labelPriority: Int, highlighted: Bool) {
+            self.position = position; self.segments = segments; self.undisclosed = undisclosed; self.undisclosedLabel = undisclosedLabel
             self.label = label; self.labelPriority = labelPriority; self.highlighted = highlighted
         }
         public var total: Int { segments.reduce(0, +) }
+        public var hasUndisclosed: Bool { undisclosed > 0 }
     }
     public var items: [Item]
     /// The span of the axis (days since 1970).
     public var start: Double
     public var end: Double
-    /// Candidate ticks; the engine keeps the most important ones that fit.
-    public var ticks: [AxisTick]
+    /// Candidate sets of ticks, finest first; the engine uses the first whose labels fit.
+    public var tickOptions: [[AxisTick]]
     /// The width of one bar in axis units (1 day for exchanges; about 30 for months).
     public var slotWidth: Double
     /// A period to shade behind the bars (a briefing's week), if any.
     public var highlightSpan: ClosedRange<Double>?
-    public init(items: [Item], start: Double, end: Double, ticks: [AxisTick], slotWidth: Double, highlightSpan: ClosedRange<Double>? = nil) {
-        self.items = items; self.start = start; self.end = end; self.ticks = ticks; self.slotWidth = slotWidth
+    public init(items: [Item], start: Double, end: Double, tickOptions: [[AxisTick]], slotWidth: Double, highlightSpan: ClosedRange<Double>? = nil) {
+        self.items = items; self.start = start; self.end = end; self.tickOptions = tickOptions; self.slotWidth = slotWidth
         self.highlightSpan = highlightSpan
     }
 }
@@ -142,14 +164,18 @@ public struct StepSeries: Hashable, Sendable {
             self.position = position; self.value = value; self.isLowerBound = isLowerBound
         }
     }
+    /// The running total when the period starts (the day before it); nil draws no line before the first step.
+    public var startValue: Int?
     public var steps: [Step]
     public var reported: [Reported]
     public var start: Double
     public var end: Double
-    public var ticks: [AxisTick]
+    /// Candidate sets of ticks, finest first; the engine uses the first whose labels fit.
+    public var tickOptions: [[AxisTick]]
     /// The label at the line's end ("6,219").
     public var endLabel: String
-    public init(steps: [Step], reported: [Reported], start: Double, end: Double, ticks: [AxisTick], endLabel: String) {
-        self.steps = steps; self.reported = reported; self.start = start; self.end = end; self.ticks = ticks; self.endLabel = endLabel
+    public init(startValue: Int?, steps: [Step], reported: [Reported], start: Double, end: Double, tickOptions: [[AxisTick]], endLabel: String) {
+        self.startValue = startValue; self.steps = steps; self.reported = reported; self.start = start; self.end = end
+        self.tickOptions = tickOptions; self.endLabel = endLabel
     }
 }

@@ -88,7 +88,15 @@ struct ChartCommand: ParsableCommand {
             if let value, Day(iso: value) == nil { throw ValidationError("\(name) \"\(value)\" is not a date: write YYYY-MM-DD") }
         }
         if let f = from.flatMap(Day.init(iso:)), let t = to.flatMap(Day.init(iso:)), t < f {
-            throw ValidationError("--to \(t.iso) is before --from \(f.iso)")
+            throw ValidationError("--to \(t.iso) is before --from \(f.iso): give the period's first day first")
+        }
+        try store.validate()
+        // A chart shows what the record holds up to today: a period in the future has nothing true to show.
+        let today = try ReferenceTime.resolve(option: store.now, environment: store.environment).today
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let day = value.flatMap(Day.init(iso:)), day > today {
+                throw ValidationError("\(name) \(day.iso) is after today (\(today.iso)): a chart cannot show the future; leave --to out to end today")
+            }
         }
     }
 
