@@ -87,7 +87,7 @@ struct ChartSceneTests {
         guard case let .bars(series) = content.spec.body else { Issue.record("not a bar chart"); return }
         #expect(series.bars.map(\.label) == ["2024, 1–30\u{00A0}Sep"])
         #expect(series.bars[0].reference == nil)
-        #expect(content.spec.legend.map(\.label) == ["Record", "Part of the year only"])
+        #expect(content.spec.legend.map(\.label) == ["Part of the year only"])
         #expect(content.spec.subtitle == "People returned in prisoner exchanges, September\u{00A0}2024")
     }
 

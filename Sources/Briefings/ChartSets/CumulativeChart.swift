@@ -76,7 +76,8 @@ enum CumulativeChart {
             legend: legend, source: c.sourceLine(reportedUsed: cumulative),
             note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: description,
             emptyMessage: hasLine ? nil : empty, language: lang.rawValue, numbers: c.numbers,
-            body: .steps(StepSeries(startValue: hasLine ? startValue : nil, steps: steps, reported: points,
+            // Before the invasion the total counts from the period's first exchange: no line along zero before it.
+            body: .steps(StepSeries(startValue: hasLine && sinceInvasion ? startValue : nil, steps: steps, reported: points,
                                     start: Double(c.start.daysSinceEpoch), end: Double(c.end.daysSinceEpoch) + 1,
                                     tickOptions: c.tickOptions, endLabel: hasLine ? lang.number(running) : "")))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: cumulative))

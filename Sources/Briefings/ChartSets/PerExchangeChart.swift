@@ -136,7 +136,8 @@ enum PerExchangeChart {
         let isEmpty = groups.isEmpty
         var legend: [LegendItem] = []
         if !isEmpty {
-            legend = [LegendItem(.bar, strings.record), LegendItem(.highlight, latestIsLatest ? strings.latest : strings.lastInPeriod)]
+            if groups.contains(where: { $0.known > 0 }) { legend.append(LegendItem(.bar, strings.record)) }
+            legend.append(LegendItem(.highlight, latestIsLatest ? strings.latest : strings.lastInPeriod))
             if undisclosedStages > 0 { legend.append(LegendItem(.undisclosed, strings.undisclosed)) }
         }
         var notes: [String] = []

@@ -51,7 +51,8 @@ enum PerYearChart {
             let agrees = official.map { $0.value == known && unknown == 0 && value != nil } ?? false
             bars.append(.init(label: label, value: value, valueLabel: valueLabel, style: inProgress || cut ? .partial : .normal,
                               reference: official.map { .init(value: $0.value, label: strings.referenceLabel($0, agrees: agrees)) }))
-            if unknown > 0 { undisclosedYears.append((year, unknown)) }
+            // The note explains the "*" of a sum that leaves stages out; a year with no count says "not disclosed" itself.
+            if unknown > 0, value != nil { undisclosedYears.append((year, unknown)) }
             var item = "\(label), " + (rowsOfYear.isEmpty ? strings.noExchange : value.map { unknown > 0 ? strings.atLeast(lang.number($0)) : lang.number($0) } ?? strings.notDisclosed)
             if unknown > 0 { item += " (" + lang.count(unknown, .stage) + (lang == .en ? " undisclosed)" : " не розголошено)") }
             descriptions.append(item)
@@ -75,8 +76,8 @@ enum PerYearChart {
         let isEmpty = c.rows.isEmpty
         var legend: [LegendItem] = []
         if !isEmpty {
-            legend.append(LegendItem(.bar, strings.record))
-            if anyInProgress || anyCut {
+            if bars.contains(where: { $0.style == .normal && ($0.value ?? 0) > 0 }) { legend.append(LegendItem(.bar, strings.record)) }
+            if bars.contains(where: { $0.style == .partial && ($0.value ?? 0) > 0 }) {
                 legend.append(LegendItem(.partial, anyInProgress && anyCut ? strings.partOfYearOrInProgress : anyInProgress ? strings.yearInProgress : strings.partOfYear))
             }
             if bars.contains(where: { $0.reference != nil }) { legend.append(LegendItem(.referenceLine, strings.reportedTotal)) }

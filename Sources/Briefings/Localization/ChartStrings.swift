@@ -17,6 +17,9 @@ struct ChartStrings {
     /// "30 Dec" / "30 груд.", unbreakable.
     func dayMonth(_ day: Day) -> String { Self.unbreakable(language.dayMonth(day)) }
 
+    /// The sentence with its full stop, unless it already ends with one ("… 2024 р.").
+    static func ended(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
+
     static func unbreakable(_ text: String) -> String { text.replacingOccurrences(of: " ", with: "\u{00A0}") }
 
     /// A period as a reader says it: "13 September 2024", "13–14 September 2024", "September 2024",
@@ -148,12 +151,12 @@ struct ChartStrings {
     var unattributed: String { t("source not named", "джерело не назване") }
     var stacked: String { t("Stages of one exchange are stacked; separate exchanges stand apart.", "Етапи одного обміну складено в один стовпчик; окремі обміни стоять окремо.") }
     func leftOut(_ count: Int, before day: Day) -> String {
-        t("Not shown: \(language.count(count, .exchange)) before \(longDate(day)).",
-          "Не показано: \(language.count(count, .exchange)) до \(longDate(day)).")
+        Self.ended(t("Not shown: \(language.count(count, .exchange)) before \(longDate(day))",
+                     "Не показано: \(language.count(count, .exchange)) до \(longDate(day))"))
     }
     func notCounted(_ count: Int, before day: Day) -> String {
-        t("Not counted: \(language.count(count, .exchange)) before \(longDate(day)).",
-          "Не враховано: \(language.count(count, .exchange)) до \(longDate(day)).")
+        Self.ended(t("Not counted: \(language.count(count, .exchange)) before \(longDate(day))",
+                     "Не враховано: \(language.count(count, .exchange)) до \(longDate(day))"))
     }
     func cumulativeNote(_ stages: Int, latest: String?) -> String {
         var text = stages > 0
@@ -172,7 +175,7 @@ struct ChartStrings {
     // MARK: - Plot messages
 
     func nothingInPeriod(_ span: String) -> String {
-        t("No exchange in the record for \(span).", "У записі немає обмінів за \(span).")
+        Self.ended(t("No exchange in the record for \(span)", "У записі немає обмінів за \(span)"))
     }
     func onlyUndisclosed(_ span: String, _ stages: Int) -> String {
         t("No number disclosed for \(span): the record holds \(language.count(stages, .row)) without a count.",
@@ -223,7 +226,7 @@ struct ChartStrings {
     }
     func undisclosedDescription(_ parts: [String], stages: Int) -> String {
         t("\(language.count(stages, .stage)) had undisclosed numbers, marked ◇ and not counted as zero: ",
-          "\(language.count(stages, .stage)) мали нерозголошену кількість; їх позначено ◇, а не нулем: ") + parts.joined(separator: "; ") + "."
+          "\(language.count(stages, .stage)) мали нерозголошену кількість; їх позначено ◇, а не нулем: ") + Self.ended(parts.joined(separator: "; "))
     }
     func undisclosedGroup(_ stages: Int, from: Day, to: Day) -> String {
         from == to ? t("\(language.count(stages, .stage)) on \(longDate(from))", "\(language.count(stages, .stage)) \(longDate(from))")

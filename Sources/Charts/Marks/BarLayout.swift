@@ -29,7 +29,9 @@ enum BarLayout {
         let plot = Rect(x: plotX, y: body.y + headroom, width: body.maxX - plotX,
                         height: max(1, body.height - headroom - labelRows * lineHeight - style.px(10)))
         let y = LinearScale(domain: 0...axis.top, range: plot.y...plot.maxY, inverted: true)
-        var marks = axis.marks(plot: plot, scale: y, style: style, measurer: measurer)
+        // No count to measure (every one undisclosed): a baseline, no scale that would mean nothing.
+        var marks = maximum > 0 ? axis.marks(plot: plot, scale: y, style: style, measurer: measurer)
+            : [.line(from: Point(plot.x, plot.maxY), to: Point(plot.maxX, plot.maxY), stroke: theme.axis, width: style.px(1.5), dash: [])]
 
         let barWidth = min(band * 0.64, style.px(150))
         var valueLabels: [Mark] = []

@@ -26,7 +26,9 @@ enum TimelineLayout {
                 + [.line(from: Point(plot.x, plot.maxY), to: Point(plot.maxX, plot.maxY), stroke: theme.axis, width: style.px(1.5), dash: [])]
                 + PlotMessage.marks(emptyMessage ?? "", in: plot, style: style, measurer: measurer)
         }
-        marks += axis.marks(plot: plot, scale: y, style: style, measurer: measurer)
+        // No count to measure (every one undisclosed): a baseline, no scale that would mean nothing.
+        marks += t.items.contains { $0.total > 0 } ? axis.marks(plot: plot, scale: y, style: style, measurer: measurer)
+            : [.line(from: Point(plot.x, plot.maxY), to: Point(plot.maxX, plot.maxY), stroke: theme.axis, width: style.px(1.5), dash: [])]
         marks += TimeAxis.marks(ticks, scale: x, plot: plot, style: style, measurer: measurer)
 
         let spacing = plot.width / Double(max(1, t.items.count))
