@@ -97,7 +97,7 @@ enum PerYearChart {
             id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle, subtitle: strings.perYearSubtitle(c.span),
             legend: legend, source: c.sourceLine(reportedUsed: used), note: notes.isEmpty ? nil : notes.joined(separator: " "),
             byline: c.byline, description: description, emptyMessage: isEmpty ? strings.nothingInPeriod(c.span) : nil,
-            language: lang.rawValue, numbers: c.numbers, body: .bars(BarSeries(bars: isEmpty ? [] : bars)))
+            language: lang.rawValue, numbers: c.numbers, body: .bars(BarSeries(bars: isEmpty ? [] : bars, valueName: strings.record)))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: used))
     }
 

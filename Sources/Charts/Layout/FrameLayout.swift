@@ -55,29 +55,31 @@ struct FrameLayout {
         let footerFont = style.footer
         let footerLine = style.lineHeight(footerFont)
         let (footerAscent, _) = measurer.metrics(footerFont)
-        var footerLines: [(text: String, anchor: TextAnchor)] = []
-        if let note = spec.note, !note.isEmpty {
-            var noteLines = TextLayout.wrap(note, font: footerFont, width: contentWidth, measurer: measurer)
-            // A note longer than a quarter of the chart is cut with an ellipsis; the whole text is in the alt text and data files.
-            let room = max(1, Int(height * 0.25 / footerLine))
-            if noteLines.count > room {
-                noteLines = Array(noteLines.prefix(room))
-                var last = noteLines[room - 1]
-                while !last.isEmpty, measurer.width(last + " …", font: footerFont) > contentWidth { last.removeLast() }
-                noteLines[room - 1] = last + " …"
-            }
-            footerLines += noteLines.map { ($0, .start) }
+        // The footer keeps to a fifth of the chart: the source line to two lines at most (one on small
+        // charts), the note to what is left. Cut text ends with "…"; the whole of it is in the alt text and data files.
+        let footerRoom = height < 400 ? 2 : max(2, Int(height * 0.2 / footerLine))
+        func cut(_ lines: [String], to room: Int, width: Double = contentWidth) -> [String] {
+            guard lines.count > room else { return lines }
+            guard room > 0 else { return [] }
+            var kept = Array(lines.prefix(room))
+            var last = kept[room - 1]
+            while !last.isEmpty, measurer.width(last + " …", font: footerFont) > width { last.removeLast() }
+            kept[room - 1] = last + " …"
+            return kept
         }
         let bylineWidth = spec.byline.map { measurer.width($0, font: footerFont) } ?? 0
         let sharesLine = spec.byline != nil && bylineWidth < contentWidth * 0.45
         let sourceWidth = sharesLine ? contentWidth - bylineWidth - style.px(16) : contentWidth
-        let sourceLines = TextLayout.wrap(spec.source, font: footerFont, width: sourceWidth, measurer: measurer)
-        footerLines += sourceLines.map { ($0, .start) }
-        var bylineOnOwnLine = false
-        if let byline = spec.byline, !sharesLine {
-            footerLines += TextLayout.wrap(byline, font: footerFont, width: contentWidth, measurer: measurer).map { ($0, .start) }
-            bylineOnOwnLine = true
+        let bylineLines = spec.byline != nil && !sharesLine ? TextLayout.wrap(spec.byline!, font: footerFont, width: contentWidth, measurer: measurer) : []
+        let sourceLines = cut(TextLayout.wrap(spec.source, font: footerFont, width: sourceWidth, measurer: measurer), to: footerRoom <= 3 ? 1 : 2, width: sourceWidth)
+        let noteRoom = max(footerRoom - sourceLines.count - bylineLines.count, spec.note == nil ? 0 : 1)
+        var footerLines: [(text: String, anchor: TextAnchor)] = []
+        if let note = spec.note, !note.isEmpty {
+            footerLines += cut(TextLayout.wrap(note, font: footerFont, width: contentWidth, measurer: measurer), to: noteRoom).map { ($0, .start) }
         }
+        footerLines += sourceLines.map { ($0, .start) }
+        let bylineOnOwnLine = !bylineLines.isEmpty
+        footerLines += bylineLines.map { ($0, .start) }
         var top = height - pad - Double(footerLines.count) * footerLine
         let footerTop = top
         for (text, anchor) in footerLines {

@@ -52,8 +52,14 @@ struct LabelPlacer {
 enum PlotMessage {
     static func marks(_ text: String, in plot: Rect, style: ChartStyle, measurer: some TextMeasuring) -> [Mark] {
         let font = style.subtitle
-        let lines = TextLayout.wrap(text, font: font, width: max(1, plot.width - style.px(20)), measurer: measurer)
         let lineHeight = style.lineHeight(font)
+        // As many lines as the area holds (one at least); a cut sentence ends with "…", and is whole in the alt text.
+        var lines = TextLayout.wrap(text, font: font, width: max(1, plot.width - style.px(20)), measurer: measurer)
+        let room = max(1, Int(plot.height / lineHeight))
+        if lines.count > room {
+            lines = Array(lines.prefix(room))
+            lines[room - 1] += " …"
+        }
         let ascent = measurer.metrics(font).ascent
         var top = plot.y + max(0, (plot.height - Double(lines.count) * lineHeight) / 2)
         var marks: [Mark] = []

@@ -62,12 +62,16 @@ enum BarLayout {
                                           color: RGBA.readable(on: fill, theme.background, theme.text), anchor: .middle, measurer: measurer))
             } else {
                 var baseline = top - style.px(6) - descent
+                var text = bar.valueLabel
                 if let reference = bar.reference {
                     let ry = y(Double(reference.value))
-                    // The line would cross the label: the label goes above the line, with the reference label above both.
-                    if ry <= top, ry >= baseline - ascent - style.px(3) { baseline = ry - style.px(5) - descent }
+                    // The line would cross the label: the label goes above the line, named, so that it is not read as the line's value.
+                    if ry <= top, ry >= baseline - ascent - style.px(3) {
+                        baseline = ry - style.px(5) - descent
+                        text = "\(series.valueName): \(bar.valueLabel)"
+                    }
                 }
-                valueLabels.append(.label(bar.valueLabel, at: Point(centre, baseline), font: valueFont, color: theme.text,
+                valueLabels.append(.label(text, at: Point(centre, baseline), font: valueFont, color: theme.text,
                                           anchor: .middle, measurer: measurer))
                 aboveTop = baseline - ascent
             }

@@ -39,7 +39,7 @@ enum StepLayout {
             marks.append(.polyline(points, stroke: theme.bar, width: style.px(2.5)))
         } else if let message = emptyMessage {
             // Reported totals without a line from the record: they stay, with the reason there is no line.
-            marks += PlotMessage.marks(message, in: Rect(x: plot.x, y: plot.maxY - plot.height / 3, width: plot.width, height: plot.height / 3),
+            marks += PlotMessage.marks(message, in: Rect(x: plot.x, y: plot.maxY - plot.height / 2, width: plot.width, height: plot.height / 2),
                                        style: style, measurer: measurer)
         }
 

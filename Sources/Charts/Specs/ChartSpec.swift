@@ -91,7 +91,9 @@ public struct BarSeries: Hashable, Sendable {
         public init(value: Int, label: String) { self.value = value; self.label = label }
     }
     public var bars: [Bar]
-    public init(bars: [Bar]) { self.bars = bars }
+    /// Put before a value label that has to sit above a reference line ("Record: 952"), so that it is not read as the line's value.
+    public var valueName: String
+    public init(bars: [Bar], valueName: String = "Record") { self.bars = bars; self.valueName = valueName }
 }
 
 /// A tick on a time axis: where its mark is, its label, and where the label's centre is when that
