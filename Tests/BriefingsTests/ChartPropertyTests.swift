@@ -210,6 +210,7 @@ struct ChartPropertyTests {
                 let regex = try NSRegularExpression(pattern: #" id="([^"]+)""#)
                 let ids = regex.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap { Range($0.range(at: 1), in: svg).map { String(svg[$0]) } }
                 #expect(Set(ids).count == ids.count, "an id twice in one file: \(chart)")
+                #expect(svg.contains(" xml:lang=\"\(chart.language.rawValue)\""), "no xml:lang: \(chart)")
                 var unprefixed = scene
                 unprefixed.id = ""
                 return (unprefixed.dump(), Set(ids))

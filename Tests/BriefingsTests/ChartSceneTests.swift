@@ -64,6 +64,15 @@ struct ChartSceneTests {
         #expect(bars.bars.map(\.valueLabel) == ["73", "–", "111", "20", "–"])
     }
 
+    @Test(arguments: ["light", "dark"])
+    func everyMarkColourStandsOutFromTheBackground(theme name: String) {
+        let theme = Fixtures.theme(name)
+        for (role, colour) in [("bar", theme.bar), ("highlight", theme.highlight), ("partial", theme.partial),
+                               ("reference", theme.reference), ("undisclosed", theme.undisclosed), ("text", theme.text), ("mutedText", theme.mutedText)] {
+            #expect(colour.contrast(with: theme.background) >= 3, "\(name) \(role) \(colour) is \(colour.contrast(with: theme.background)):1")
+        }
+    }
+
     @Test func perYearShowsReportedTotalsWithWhatTheyAre() {
         let content = Fixtures.content(.perYear)
         guard case let .bars(series) = content.spec.body else { Issue.record("not a bar chart"); return }

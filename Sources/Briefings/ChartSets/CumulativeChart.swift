@@ -44,12 +44,12 @@ enum CumulativeChart {
         let undisclosed = (counted + Array(c.rows)).filter { $0.returnedTotal == nil }.count
         let latestOfficial = cumulative.filter { !$0.isLowerBound }.max { $0.periodEnd < $1.periodEnd }
         // Compared with the record on the same day, not with the record's latest sum.
-        let latestText = latestOfficial.flatMap { t in
+        let latestComparison = latestOfficial.flatMap { t in
             t.value.map { value in
-                let recordThen = startValue + c.rows.filter { $0.date <= t.periodEnd }.compactMap(\.returnedTotal).reduce(0, +)
-                return strings.latestOfficial(lang.number(value), t.periodEnd, record: lang.number(recordThen))
+                (value: value, date: t.periodEnd, record: startValue + c.rows.filter { $0.date <= t.periodEnd }.compactMap(\.returnedTotal).reduce(0, +))
             }
         }
+        let latestText = latestComparison.map { strings.latestOfficial(lang.number($0.value), $0.date, record: lang.number($0.record)) }
         var legend: [LegendItem] = []
         if hasLine { legend.append(LegendItem(.line, strings.runningTotal)) }
         if points.contains(where: { !$0.isLowerBound }) { legend.append(LegendItem(.referenceDot, strings.reported)) }
@@ -68,6 +68,7 @@ enum CumulativeChart {
                                             from: startValue > 0 ? lang.number(startValue) : nil,
                                             to: lang.number(running), date: c.end, reported: reportedText, reportedCount: points.count)
                 + (c.rows.isEmpty ? " " + strings.flatRunningTotal(c.span, lang.number(running)) : "")
+                + (latestComparison.map { " " + strings.cumulativeTakeaway($0.value - $0.record, date: $0.date) } ?? "")
         let isDefault = c.start == invasion && c.end >= c.request.today
         let spec = ChartSpec(
             id: ChartRequest.Kind.cumulative.rawValue,
@@ -79,7 +80,8 @@ enum CumulativeChart {
             // Before the invasion the total counts from the period's first exchange: no line along zero before it.
             body: .steps(StepSeries(startValue: hasLine && sinceInvasion ? startValue : nil, steps: steps, reported: points,
                                     start: Double(c.start.daysSinceEpoch), end: Double(c.end.daysSinceEpoch) + 1,
-                                    tickOptions: c.tickOptions, endLabel: hasLine ? lang.number(running) : "")))
+                                    tickOptions: c.tickOptions, endLabel: hasLine ? lang.number(running) : "",
+                                    latestReportedLabel: points.last.map { strings.reportedPoint($0.isLowerBound ? strings.floor(lang.number($0.value)) : lang.number($0.value)) })))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: cumulative))
     }
 }

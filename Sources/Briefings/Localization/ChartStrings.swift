@@ -170,6 +170,17 @@ struct ChartStrings {
         t("Latest reported total: \(value) on \(shortDate(date)) (record: \(record)).",
           "Останній оприлюднений підсумок: \(value) станом на \(shortDate(date)) (запис: \(record)).")
     }
+    /// The alt text's last sentence: how far the record is from the latest reported total.
+    func cumulativeTakeaway(_ gap: Int, date: Day) -> String {
+        if gap == 0 { return t("On \(longDate(date)) the record matched the latest reported total.", "Станом на \(longDate(date)) запис збігався з останнім оприлюдненим підсумком.") }
+        let amount = language.number(abs(gap))
+        return gap > 0
+            ? t("On \(longDate(date)) the record held \(language.count(abs(gap), .person)) fewer than the latest reported total.",
+                "Станом на \(longDate(date)) у записі на \(amount) менше, ніж в останньому оприлюдненому підсумку.")
+            : t("On \(longDate(date)) the record held \(language.count(abs(gap), .person)) more than the latest reported total.",
+                "Станом на \(longDate(date)) у записі на \(amount) більше, ніж в останньому оприлюдненому підсумку.")
+    }
+    func reportedPoint(_ value: String) -> String { t("Reported: \(value)", "Оприлюднено: \(value)") }
     func floor(_ value: String) -> String { t("more than \(value)", "понад \(value)") }
 
     // MARK: - Plot messages

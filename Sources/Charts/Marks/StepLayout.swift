@@ -52,10 +52,23 @@ enum StepLayout {
                 marks.append(.circle(center: centre, radius: size * 0.4, fill: theme.reference, stroke: theme.background, width: style.px(1)))
             }
         }
-        guard startValue != nil else { return marks }
-        let endY = min(max(y(Double(last)) + (ascent - descent) / 2, plot.y + ascent), plot.maxY)
-        marks.append(.label(s.endLabel, at: Point(x(s.end) + style.px(8), endY), font: style.labelBold, color: theme.bar,
-                            anchor: .start, measurer: measurer))
+        if startValue != nil {
+            let endY = min(max(y(Double(last)) + (ascent - descent) / 2, plot.y + ascent), plot.maxY)
+            marks.append(.label(s.endLabel, at: Point(x(s.end) + style.px(8), endY), font: style.labelBold, color: theme.bar,
+                                anchor: .start, measurer: measurer))
+        }
+        // The latest reported total is labelled where it is drawn, left of its point (or right, near the left edge).
+        if let latest = s.reported.last, let text = s.latestReportedLabel {
+            let centre = Point(x(latest.position), y(Double(latest.value)))
+            let font = style.footer, (a, d) = measurer.metrics(font)
+            let baseline = centre.y + (a - d) / 2
+            var placer = LabelPlacer(bounds: Rect(x: body.x, y: body.y, width: body.width, height: plot.maxY - body.y), padding: style.px(2),
+                                     reserved: marks.compactMap(\.textBounds))
+            let candidates = [Mark.label(text, at: Point(centre.x - size, baseline), font: font, color: theme.text, anchor: .end, measurer: measurer),
+                              Mark.label(text, at: Point(centre.x + size, baseline), font: font, color: theme.text, anchor: .start, measurer: measurer),
+                              Mark.label(text, at: Point(centre.x, centre.y - size - d), font: font, color: theme.text, anchor: .middle, measurer: measurer)]
+            if let placed = candidates.first(where: { placer.place($0) }) { marks.append(placed) }
+        }
         return marks
     }
 }

@@ -176,8 +176,11 @@ public struct StepSeries: Hashable, Sendable {
     public var tickOptions: [[AxisTick]]
     /// The label at the line's end ("6,219").
     public var endLabel: String
-    public init(startValue: Int?, steps: [Step], reported: [Reported], start: Double, end: Double, tickOptions: [[AxisTick]], endLabel: String) {
+    /// The label of the latest reported point, where it is drawn ("Reported: 8,167").
+    public var latestReportedLabel: String?
+    public init(startValue: Int?, steps: [Step], reported: [Reported], start: Double, end: Double, tickOptions: [[AxisTick]], endLabel: String,
+                latestReportedLabel: String? = nil) {
         self.startValue = startValue; self.steps = steps; self.reported = reported; self.start = start; self.end = end
-        self.tickOptions = tickOptions; self.endLabel = endLabel
+        self.tickOptions = tickOptions; self.endLabel = endLabel; self.latestReportedLabel = latestReportedLabel
     }
 }
