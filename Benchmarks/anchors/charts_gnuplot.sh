@@ -22,8 +22,8 @@ set output "$out/per-year.$ext"
 set style fill solid
 set boxwidth 0.64
 set yrange [0:*]
-plot "$data/per-year.csv" every ::1 using 0:3:xtic(2) with boxes lc rgb "#0072B2", \
-     "" every ::1 using 0:3:(sprintf("%'d", \$3)) with labels offset 0,1
+plot "$data/per-year.csv" every ::1 using 0:5:xtic(2) with boxes lc rgb "#0072B2", \
+     "" every ::1 using 0:5:(sprintf("%'d", \$5)) with labels offset 0,1
 unset label 1
 unset label 2
 set label 1 "Every prisoner exchange since the full-scale invasion" at screen 0.02,0.95 font ",+8" front

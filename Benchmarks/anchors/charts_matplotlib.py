@@ -35,7 +35,8 @@ def save(fig, name):
     plt.close(fig)
 
 with open(os.path.join(data, "per-year.csv")) as f:
-    rows = list(csv.DictReader(f))
+    # A count left empty is undisclosed: the anchors, like homecoming, draw no bar for it.
+    rows = [r for r in csv.DictReader(f) if r["returned_known"]]
 fig, ax = frame("Ukrainians freed from Russian captivity, by year", "People returned in prisoner exchanges")
 values = [int(r["returned_known"]) for r in rows]
 bars = ax.bar([r["label"] for r in rows], values, color="#0072B2", width=0.64)
@@ -43,7 +44,7 @@ ax.bar_label(bars, labels=[f"{v:,}" for v in values], padding=3)
 save(fig, "per-year")
 
 with open(os.path.join(data, "per-exchange.csv")) as f:
-    rows = list(csv.DictReader(f))
+    rows = [r for r in csv.DictReader(f) if r["returned_known"]]
 fig, ax = frame("Every prisoner exchange since the full-scale invasion", "People returned in each exchange")
 dates = [datetime.date.fromisoformat(r["first_date"]) for r in rows]
 values = [int(r["returned_known"]) for r in rows]

@@ -66,9 +66,9 @@ public enum ChartBuilder {
         /// "Source: …" from the rows' publications (most cited first) and who reported the totals used.
         func sourceLine(reportedUsed: [ReportedTotal]) -> String {
             var counts: [String: (count: Int, first: Int)] = [:]
-            for (i, row) in rows.enumerated() {
-                let name = row.sourceName ?? host(row.sourceURL)
-                counts[name, default: (0, i)].count += 1
+            for (n, i) in rows.indices.enumerated() {
+                let name = rows[i].sourceName ?? host(rows[i].sourceURL)
+                counts[name, default: (0, n)].count += 1
             }
             let ranked = counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map(\.key)
             var officials: [String] = []
@@ -82,9 +82,12 @@ public enum ChartBuilder {
 
         /// Deduplicated sources of the rows and reported totals used, in order of first use.
         func sources(reportedUsed: [ReportedTotal]) -> [(name: String, url: String)] {
-            var seen = Set<String>()
+            var seen = Set<String>(minimumCapacity: rows.count + reportedUsed.count)
             var out: [(name: String, url: String)] = []
-            for row in rows where seen.insert(row.sourceURL).inserted { out.append((row.sourceName ?? host(row.sourceURL), row.sourceURL)) }
+            out.reserveCapacity(rows.count + reportedUsed.count)
+            for i in rows.indices where seen.insert(rows[i].sourceURL).inserted {
+                out.append((rows[i].sourceName ?? host(rows[i].sourceURL), rows[i].sourceURL))
+            }
             for total in reportedUsed where seen.insert(total.sourceURL).inserted {
                 out.append((total.sourceName ?? host(total.sourceURL), total.sourceURL))
             }
