@@ -11,10 +11,18 @@ public final class OutputLock {
     /// Takes the lock, retrying for up to `wait` seconds.
     public init(path: String, wait: Int, checkInterval: Double = 0.1) throws(PublishError) {
         self.path = path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a link, never a device or a pipe, never a second name of another file:
+        // the pid written into it must land in a lock file of Homecoming's and nowhere else.
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let code = errno
+            if code == ELOOP { throw .notOurs(path: path, reason: "the lock path is a symbolic link, which Homecoming never follows") }
             throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else {
+            close(fd)
+            throw .notOurs(path: path, reason: "the lock path is not a plain file of its own (a device, a pipe, or a hard link to another file)")
         }
         let deadline = Date().addingTimeInterval(Double(max(0, wait)))
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -24,17 +32,22 @@ public final class OutputLock {
                 throw .io(path: path, reason: String(cString: strerror(code)))
             }
             if Date() >= deadline {
-                let holder = OutputLock.holder(fd)
+                // The holder writes its pid just after it takes the lock: give it a moment to.
+                var holder = OutputLock.holder(fd)
+                for _ in 0..<10 where holder == nil {
+                    Thread.sleep(forTimeInterval: 0.02)
+                    holder = OutputLock.holder(fd)
+                }
                 close(fd)
                 throw .locked(holder: holder, waited: max(0, wait), lockPath: path)
             }
             Thread.sleep(forTimeInterval: checkInterval)
         }
         descriptor = fd
-        // Name ourselves as the holder.
-        let pid = "\(getpid())\n"
-        _ = ftruncate(fd, 0)
+        // Name ourselves as the holder, in one write of a fixed width, so that a reader never sees it half done.
+        let pid = String(getpid()).padding(toLength: 11, withPad: " ", startingAt: 0) + "\n"
         _ = pid.withCString { pwrite(fd, $0, strlen($0), 0) }
+        _ = ftruncate(fd, 12)
     }
 
     deinit {

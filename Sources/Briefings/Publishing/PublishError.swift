@@ -6,6 +6,8 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     /// Reading or writing failed in a way that is not about permissions or space.
     case io(path: String, reason: String)
+    /// The path is not Homecoming's to write: a file, a device, a link, or a directory of other things.
+    case notOurs(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,8 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
             return "\(who) is writing the output (lock \(lockPath)); waited \(waited) s.\n    fix: try again later, or pass --wait SECONDS to wait for it."
         case let .cannotCreate(path, reason):
             return "cannot write \(path): \(reason).\n    fix: check that the output directory and its parent are writable and the disk has space; the previous output is as it was."
+        case let .notOurs(path, reason):
+            return "refusing to publish into \(path): \(reason).\n    fix: give --out a new or empty directory, or one Homecoming made (it holds \(OutputDirectory.marker)); nothing was written."
         case let .io(path, reason):
             return "input/output error at \(path): \(reason).\n    fix: check the disk and try again; the previous output is as it was."
         }

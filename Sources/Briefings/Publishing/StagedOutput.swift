@@ -18,17 +18,29 @@ public enum StagedOutput {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
     }
 
-    /// Removes what killed runs left behind. Call with the lock held.
+    /// Removes what killed runs left behind, and only that: a real directory named exactly
+    /// `.<output>.staging-<pid>` that holds Homecoming's staging marker (a tree being built) or
+    /// its output marker (an old tree swapped out). Call with the lock held.
     public static func removeLeftovers(of output: String) -> Int {
         let prefix = stagingPrefix(for: output)
         let parent = (prefix as NSString).deletingLastPathComponent
         let stem = (prefix as NSString).lastPathComponent
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return 0 }
         var removed = 0
-        for name in names where name.hasPrefix(stem) {
-            if (try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(name))) != nil { removed += 1 }
+        for name in names where OutputDirectory.isStagingName(name, stem: stem) {
+            let path = (parent as NSString).appendingPathComponent(name)
+            guard isOurs(path), (try? FileManager.default.removeItem(atPath: path)) != nil else { continue }
+            removed += 1
         }
         return removed
+    }
+
+    /// Whether `path` is a directory (not a link) that Homecoming marked as its own.
+    static func isOurs(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        return OutputDirectory.isRegularFile((path as NSString).appendingPathComponent(OutputDirectory.stagingMarker))
+            || OutputDirectory.isRegularFile((path as NSString).appendingPathComponent(OutputDirectory.marker))
     }
 
     /// A point where a test can stop the process (`HOMECOMING_TEST_PAUSE=<step>`); never set in production.
@@ -53,17 +65,19 @@ public enum StagedOutput {
             self.force = force
             self.checkpoint = checkpoint
             staging = stagingPrefix(for: output) + String(getpid())
-            exists = FileManager.default.fileExists(atPath: output)
-            // A read-only output is the owner's choice: it is not swapped away behind their back.
-            if exists, access(output, W_OK) != 0 {
-                throw .cannotCreate(path: output, reason: "the directory is read-only")
-            }
+            // Only an output that is Homecoming's (new, empty or marked) is published into; a read-only
+            // one is the owner's choice and is not swapped away behind their back.
+            exists = try OutputDirectory.check(output)
         }
 
         /// Stages one file if it differs from the output's.
         public func add(_ path: String, _ bytes: [UInt8]) throws(PublishError) {
+            try add(path, bytes, staged: false)
+        }
+
+        private func add(_ path: String, _ bytes: [UInt8], staged: Bool) throws(PublishError) {
             let manager = FileManager.default
-            if !force, let existing = manager.contents(atPath: (output as NSString).appendingPathComponent(path)),
+            if !staged, !force, let existing = manager.contents(atPath: (output as NSString).appendingPathComponent(path)),
                Self.same(existing, bytes) {
                 return
             }
@@ -74,10 +88,17 @@ public enum StagedOutput {
             } catch {
                 throw .cannotCreate(path: target, reason: reason(error))
             }
-            // A new inode: the hard link to the old file is replaced, not written through.
-            try? manager.removeItem(atPath: target)
+            // A new inode: the hard link to the old file is replaced, not written through; it keeps the old file's mode and owner.
+            var old = stat()
+            let hadOld = lstat(target, &old) == 0
+            if hadOld, (old.st_mode & S_IFMT) != S_IFREG { throw .notOurs(path: target, reason: "not a regular file") }
+            if hadOld { unlink(target) }
             try write(bytes, to: target)
-            changed.append(path)
+            if hadOld {
+                _ = chmod(target, old.st_mode & 0o7777)
+                if getuid() == 0 { _ = lchown(target, old.st_uid, old.st_gid) }
+            }
+            if path != OutputDirectory.marker { changed.append(path) }
             if changed.count == 1 { try checkpoint("staged-some") }
         }
 
@@ -95,7 +116,8 @@ public enum StagedOutput {
 
         /// Writes straight from the array's storage (no copy into `Data` of a megabyte of HTML).
         private func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            // A name that is new in the staging tree: created, never opened through a link.
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
                 let code = errno
                 throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
@@ -120,16 +142,38 @@ public enum StagedOutput {
 
         private func prepare() throws(PublishError) {
             guard !prepared else { return }
+            // A leftover with our pid is removed only when it is provably ours; anything else at that name stops the run.
+            var info = stat()
+            if lstat(staging, &info) == 0 {
+                guard isOurs(staging), (try? FileManager.default.removeItem(atPath: staging)) != nil else {
+                    throw .notOurs(path: staging, reason: "something Homecoming did not make is at its staging path")
+                }
+            }
+            // Created exclusively (mkdir fails on any existing name, links included), marked at once.
+            guard mkdir(staging, 0o700) == 0 else {
+                let code = errno
+                throw .cannotCreate(path: staging, reason: String(cString: strerror(code)))
+            }
             prepared = true
-            let manager = FileManager.default
-            try? manager.removeItem(atPath: staging)
+            try write(Array("A Homecoming run is building its output here.\n".utf8), to: (staging as NSString).appendingPathComponent(OutputDirectory.stagingMarker))
             do {
-                if exists { try linkTree(from: output, to: staging) } else { try manager.createDirectory(atPath: staging, withIntermediateDirectories: true) }
+                if exists { try linkTree(from: output, to: staging) }
+                // The staging root takes the output's mode and owner (a new output: 0755 less the umask).
+                var source = stat()
+                if exists, stat(output, &source) == 0 {
+                    _ = chmod(staging, source.st_mode & 0o7777)
+                    if getuid() == 0 { _ = lchown(staging, source.st_uid, source.st_gid) }
+                } else {
+                    let mask = umask(0o022)
+                    umask(mask)
+                    _ = chmod(staging, 0o777 & ~mask)
+                }
             } catch let error as PublishError {
                 throw error
             } catch {
                 throw .cannotCreate(path: staging, reason: reason(error))
             }
+            try add(OutputDirectory.marker, OutputDirectory.markerText, staged: true)
         }
 
         /// Removes the staging tree (after a failure).
@@ -146,6 +190,8 @@ public enum StagedOutput {
                 abort()
                 throw error
             }
+            // The tree is complete: it stops being a staging tree, and becomes a marked output.
+            unlink((staging as NSString).appendingPathComponent(OutputDirectory.stagingMarker))
             if !exists {
                 guard rename(staging, output) == 0 else {
                     let code = errno
@@ -181,18 +227,26 @@ public enum StagedOutput {
         }
     }
 
-    /// Recreates the tree at `source` under `target` with hard links (directories created, files linked).
+    /// Recreates the tree at `source` under the existing directory `target` with hard links:
+    /// directories made with the same mode and owner, files linked (so they keep theirs).
+    /// Nothing is followed: a link or a device in the tree stops the run (the output check refuses them first).
     static func linkTree(from source: String, to target: String) throws {
         let manager = FileManager.default
-        try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
         guard let enumerator = manager.enumerator(atPath: source) else { return }
         while let relative = enumerator.nextObject() as? String {
             let from = (source as NSString).appendingPathComponent(relative)
             let to = (target as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: from, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                try manager.createDirectory(atPath: to, withIntermediateDirectories: true)
+            var info = stat()
+            guard lstat(from, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                guard mkdir(to, 0o700) == 0 else {
+                    let code = errno
+                    throw PublishError.cannotCreate(path: to, reason: String(cString: strerror(code)))
+                }
+                _ = chmod(to, info.st_mode & 0o7777)
+                if getuid() == 0 { _ = lchown(to, info.st_uid, info.st_gid) }
+            } else if (info.st_mode & S_IFMT) != S_IFREG {
+                throw PublishError.notOurs(path: from, reason: "a link, device, pipe or socket inside the output")
             } else if link(from, to) != 0 {
                 let code = errno
                 // Hard links need one file system; copying keeps the bytes when they cannot be had.

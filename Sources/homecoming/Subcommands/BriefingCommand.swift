@@ -139,6 +139,8 @@ struct BriefingCommand: ParsableCommand {
     static func write(_ period: Period, options: Options, context: CommandContext) throws {
         let result: BriefingDocuments.Result
         do {
+            // The output is checked before the lock is made beside it: nothing is created next to what is not ours.
+            try OutputDirectory.check(options.out)
             let lock = try OutputLock(path: StagedOutput.lockPath(for: options.out), wait: 0)
             defer { withExtendedLifetime(lock) {} }
             _ = StagedOutput.removeLeftovers(of: options.out)

@@ -151,14 +151,18 @@ struct ChartCommand: ParsableCommand {
                     throw CommandFailure(message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)
                 }
             }
-            // Writing into an output that a weekly run publishes: hold its lock while writing.
+            // Only into a directory of Homecoming's (new, empty, marked, or inside an output it publishes);
+            // inside an output that a weekly run publishes, hold its lock while writing.
             let locks: [OutputLock]
-            do throws(PublishError) { locks = try OutputLock.forPublishedOutputs(around: out, wait: wait) } catch {
+            do throws(PublishError) {
+                try OutputDirectory.checkChartDirectory(out)
+                locks = try OutputLock.forPublishedOutputs(around: out, wait: wait)
+            } catch {
                 throw CommandFailure(message: "\(error)", status: ExitStatus.code(for: error))
             }
             defer { withExtendedLifetime(locks) {} }
             do {
-                let written = try AtomicFiles.write(files, to: out)
+                let written = try AtomicFiles.write(files + [(OutputDirectory.marker, OutputDirectory.markerText)], to: out)
                 context.logger.info("charts written", metadata: ["output.path": "\(out)", "output.files": "\(written.count)"])
             } catch {
                 throw CommandFailure(message: "\(error)\n    fix: check that the directory is writable and the disk has space.", status: ExitStatus.cannotCreate)

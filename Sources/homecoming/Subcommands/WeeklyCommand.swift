@@ -97,6 +97,10 @@ struct WeeklyJob {
 
         step()
         let lock: OutputLock
+        // The output is checked before the lock is made beside it: nothing is created next to what is not ours.
+        do throws(PublishError) { try OutputDirectory.check(output) } catch {
+            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: ExitStatus.code(for: error))
+        }
         do { lock = try OutputLock(path: StagedOutput.lockPath(for: output), wait: command.wait) } catch {
             throw JobFailure(message: "homecoming weekly: take the lock: \(error)", status: ExitStatus.code(for: error))
         }

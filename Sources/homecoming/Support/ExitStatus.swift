@@ -31,7 +31,7 @@ enum ExitStatus {
     static func code(for error: PublishError) -> Int32 {
         switch error {
         case .locked: temporary
-        case .cannotCreate: cannotCreate
+        case .cannotCreate, .notOurs: cannotCreate
         case .io: ioError
         }
     }
