@@ -54,7 +54,7 @@ struct ChartSceneTests {
         let cumulative = Fixtures.content(.cumulative, exchanges: records)
         guard case let .steps(series) = cumulative.spec.body else { Issue.record("not a step chart"); return }
         #expect(series.steps.last?.value == 6219)
-        #expect(cumulative.spec.note?.contains("Not counted: 4 exchanges before 24\u{00A0}February\u{00A0}2022.") == true)
+        #expect(cumulative.spec.note?.contains("Not\u{00A0}counted: 4 exchanges before 24\u{00A0}February\u{00A0}2022.") == true)
         #expect(!series.reported.isEmpty)
         // A period of their own shows the years as they are, empty ones included.
         let perYear = Fixtures.content(.perYear, from: Day(iso: "2017-01-01"), to: Day(iso: "2021-12-31"), exchanges: records)
@@ -80,11 +80,11 @@ struct ChartSceneTests {
         #expect(series.bars.map(\.value) == [1455, 952, 1358, 2297, 157])
         // Every whole year's reported total is drawn, agreement included, each saying what kind of figure it is.
         #expect(series.bars.map { $0.reference?.value } == [1600, 1002, 1358, 2310, nil])
-        #expect(series.bars.map { $0.reference?.label } == ["Official: ≈1,600", "Derived: 1,002", "Official: 1,358 (same)", "Official: 2,310", nil])
+        #expect(series.bars.map { $0.reference?.label } == ["Official: about 1,600", "Derived: 1,002", "Official: 1,358 (same)", "Official: 2,310", nil])
         #expect(series.bars.map(\.style) == [.normal, .normal, .normal, .normal, .partial])
         // 2025's sum leaves out undisclosed stages: the label says so, never a bare figure.
         #expect(series.bars[3].valueLabel == "2,297*")
-        #expect(content.spec.note?.contains("2025: at least this many; without 9 stages whose numbers were not disclosed") == true)
+        #expect(content.spec.note?.contains("2025: at least 2,297, without 9 stages whose numbers were not disclosed") == true)
         #expect(content.spec.note?.contains("2022, ≈1,600; 2023, 1,002 (derived); 2025, 2,310") == true)
         #expect(content.spec.legend.map(\.label).contains("Year in progress"))
         #expect(content.table[4].prefix(8) == ["2025", "2025", "2025-01-01", "2025-12-31", "2297", "9", "10", "2310"])
@@ -135,11 +135,13 @@ struct ChartSceneTests {
         guard case let .steps(series) = content.spec.body else { Issue.record("not a step chart"); return }
         #expect(series.startValue == 0)
         #expect(series.steps.last?.value == 6219)
-        #expect(series.endLabel == "6,219")
+        // The running total leaves out undisclosed stages: a floor, marked, with the stages on the line.
+        #expect(series.endLabel == "6,219*")
+        #expect(series.undisclosed.map(\.value).allSatisfy { $0 > 0 } && series.undisclosed.count == 9)
         let byDay = Dictionary(series.reported.map { (Day(daysSinceEpoch: Int($0.position)).iso, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(byDay["2024-12-30"]?.value == 3956)
         #expect(byDay["2025-10-02"]?.isLowerBound == true)
-        #expect(content.spec.note?.contains("Latest reported total: 8,167 on 28\u{00A0}Feb\u{00A0}2026 (record: 6,219).") == true)
+        #expect(content.spec.note?.contains("Latest exact reported total: 8,167 on 28\u{00A0}Feb\u{00A0}2026 (record:\u{00A0}6,219).") == true)
     }
 
     @Test func theRunningTotalOfAMonthStartsWhereTheRecordStoodTheDayBefore() {

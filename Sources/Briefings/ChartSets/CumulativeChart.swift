@@ -21,10 +21,17 @@ enum CumulativeChart {
         }
         var running = startValue
         var steps: [StepSeries.Step] = []
+        var undisclosedMarks: [StepSeries.Step] = []
         var table: [[String]] = [["date", "series", "value", "lower_bound", "source"]]
         if counted.contains(where: { $0.returnedTotal != nil }) { table.append([c.start.adding(days: -1).iso, "record", String(startValue), "", ""]) }
         for row in c.rows {
-            guard let value = row.returnedTotal else { continue }
+            guard let value = row.returnedTotal else {
+                // One marker a day, however many stages that day had.
+                if undisclosedMarks.last?.position != Double(row.date.daysSinceEpoch) {
+                    undisclosedMarks.append(.init(position: Double(row.date.daysSinceEpoch), value: running))
+                }
+                continue
+            }
             running += value
             if let last = steps.last, last.position == Double(row.date.daysSinceEpoch) { steps.removeLast() }
             steps.append(.init(position: Double(row.date.daysSinceEpoch), value: running))
@@ -52,6 +59,7 @@ enum CumulativeChart {
         let latestText = latestComparison.map { strings.latestOfficial(lang.number($0.value), $0.date, record: lang.number($0.record)) }
         var legend: [LegendItem] = []
         if hasLine { legend.append(LegendItem(.line, strings.runningTotal)) }
+        if hasLine, !undisclosedMarks.isEmpty { legend.append(LegendItem(.undisclosed, strings.undisclosed)) }
         if points.contains(where: { !$0.isLowerBound }) { legend.append(LegendItem(.referenceDot, strings.reported)) }
         if points.contains(where: \.isLowerBound) { legend.append(LegendItem(.referenceFloor, strings.reportedFloor)) }
         let reportedText = points.suffix(4).map { p in
@@ -62,26 +70,30 @@ enum CumulativeChart {
         if c.rows.isEmpty, hasLine { notes.append(strings.flatRunningTotal(c.span, lang.number(running))) }
         if let leftOut = c.leftOutNote, sinceInvasion { notes.append(leftOut) }
         let stagesInPeriod = c.rows.count
+        let floorMark = undisclosed > 0 ? "*" : ""
         let empty = stagesInPeriod > 0 ? strings.onlyUndisclosed(c.span, stagesInPeriod) : strings.nothingInPeriod(c.span)
         let description = !hasLine ? empty + (c.leftOutNote.map { " " + $0 } ?? "")
-            : strings.cumulativeDescription(sinceInvasion: sinceInvasion, span: c.span,
+            : strings.cumulativeDescription(sinceInvasion: sinceInvasion, span: c.span, start: c.start,
                                             from: startValue > 0 ? lang.number(startValue) : nil,
-                                            to: lang.number(running), date: c.end, reported: reportedText, reportedCount: points.count)
+                                            to: lang.number(running), atLeast: undisclosed > 0, date: c.end, reported: reportedText, reportedCount: points.count)
                 + (c.rows.isEmpty ? " " + strings.flatRunningTotal(c.span, lang.number(running)) : "")
                 + (latestComparison.map { " " + strings.cumulativeTakeaway($0.value - $0.record, date: $0.date) } ?? "")
         let isDefault = c.start == invasion && c.end >= c.request.today
-        let spec = ChartSpec(
+        var spec = ChartSpec(
             id: ChartRequest.Kind.cumulative.rawValue,
             title: isDefault ? strings.cumulativeTitleSinceInvasion : strings.cumulativeTitle(c.span, sinceInvasion: sinceInvasion),
-            subtitle: strings.cumulativeSubtitle(c.span, sinceInvasion: sinceInvasion, reported: !points.isEmpty),
+            subtitle: strings.cumulativeSubtitle(c.span, start: c.start, sinceInvasion: sinceInvasion, reported: !points.isEmpty),
             legend: legend, source: c.sourceLine(reportedUsed: cumulative),
             note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: description,
             emptyMessage: hasLine ? nil : empty, language: lang.rawValue, numbers: c.numbers,
-            // Before the invasion the total counts from the period's first exchange: no line along zero before it.
-            body: .steps(StepSeries(startValue: hasLine && sinceInvasion ? startValue : nil, steps: steps, reported: points,
+            body: .steps(StepSeries(startValue: hasLine ? startValue : nil, steps: steps, reported: points,
                                     start: Double(c.start.daysSinceEpoch), end: Double(c.end.daysSinceEpoch) + 1,
-                                    tickOptions: c.tickOptions, endLabel: hasLine ? lang.number(running) : "",
+                                    tickOptions: c.tickOptions, endLabel: hasLine ? lang.number(running) + floorMark : "",
                                     latestReportedLabel: points.last.map { strings.reportedPoint($0.isLowerBound ? strings.floor(lang.number($0.value)) : lang.number($0.value)) })))
+        if case var .steps(series) = spec.body {
+            series.undisclosed = hasLine ? undisclosedMarks : []
+            spec.body = .steps(series)
+        }
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: cumulative))
     }
 }

@@ -148,12 +148,12 @@ enum PerExchangeChart {
         let isEmpty = groups.isEmpty
         var legend: [LegendItem] = []
         if !isEmpty {
-            if groups.contains(where: { $0.known > 0 }) { legend.append(LegendItem(.bar, strings.record)) }
+            if items.contains(where: { !$0.highlighted && $0.total > 0 }) { legend.append(LegendItem(.bar, strings.record)) }
             legend.append(LegendItem(.highlight, latestIsLatest ? strings.latest : strings.lastInPeriod))
             if undisclosedStages > 0 { legend.append(LegendItem(.undisclosed, strings.undisclosed)) }
         }
         var notes: [String] = []
-        if undisclosedStages > 0 { notes.append(strings.undisclosedNote(undisclosedStages)) }
+        if undisclosedStages > 0 { notes.append(strings.undisclosedNote(undisclosedStages, starred: items.contains { $0.label?.hasSuffix("*") ?? false })) }
         if bucket == .exchange, groups.contains(where: { $0.stageCount > 1 }) { notes.append(strings.stacked) }
         if let leftOut = c.leftOutNote { notes.append(leftOut) }
 
@@ -163,14 +163,29 @@ enum PerExchangeChart {
         let subtitle = bucket == .exchange ? strings.perExchangeSubtitle(c.span) : strings.perPeriodSubtitle(exchangeCount, c.span, monthly: bucket == .month)
         let undisclosedGroups = groups.filter { $0.undisclosed > 0 }
         let undisclosedText = undisclosedStages == 0 ? nil : strings.undisclosedDescription(
-            undisclosedGroups.prefix(3).map { strings.undisclosedGroup($0.undisclosed, from: $0.first, to: $0.last) }, stages: undisclosedStages)
-        let latestText = latest.map { l in
-            "\(strings.longDate(l.first)), " + (l.known > 0 || l.undisclosed < l.stageCount
-                ? (l.undisclosed > 0 ? strings.atLeast(lang.number(l.known)) : lang.number(l.known)) : strings.notDisclosed)
+            undisclosedGroups.prefix(3).map { strings.undisclosedGroup($0.undisclosed, from: $0.first, to: $0.last) }, stages: undisclosedStages,
+            groups: undisclosedGroups.count)
+        func amount(_ g: Group) -> String? {
+            g.known > 0 || g.undisclosed < g.stageCount ? (g.undisclosed > 0 ? strings.atLeast(lang.number(g.known)) : lang.number(g.known)) : nil
         }
-        let description = isEmpty ? strings.nothingInPeriod(c.span) + (c.leftOutNote.map { " " + $0 } ?? "")
-            : strings.perExchangeDescription(count: exchangeCount, span: c.span, unit: bucket, largest: largestText, latest: latestText,
-                                             latestIsLatest: latestIsLatest, undisclosed: undisclosedText)
+        let latestText = latest.map { l in "\(strings.longDate(l.first)), " + (amount(l) ?? strings.numberNotDisclosed) }
+        // The take-away: how long the latest exchange came after the one before it.
+        let previous = latest.flatMap { l in groups.filter { $0.first < l.first }.max { $0.first < $1.first } }
+        var takeaway: String?
+        if let latest, let previous, latest.first > previous.first { takeaway = strings.gapBefore(latest.first.daysSinceEpoch - previous.first.daysSinceEpoch) }
+        let description: String
+        if isEmpty {
+            description = strings.nothingInPeriod(c.span) + (c.leftOutNote.map { " " + $0 } ?? "")
+        } else if bucket == .exchange, groups.count == 1, let only = groups.first {
+            let people = lang.count(only.known, .personAccusative)
+            description = strings.singleExchangeDescription(c.span, date: only.first,
+                                                            value: amount(only).map { _ in only.undisclosed > 0 ? strings.atLeast(people) : people })
+                + (c.leftOutNote.map { " " + $0 } ?? "")
+        } else {
+            description = strings.perExchangeDescription(count: exchangeCount, span: c.span, unit: bucket, anyBar: groups.contains { $0.known > 0 },
+                                                         largest: largestText, latest: latestText, latestIsLatest: latestIsLatest,
+                                                         undisclosed: undisclosedText, leftOut: c.leftOutNote, takeaway: takeaway)
+        }
         let spec = ChartSpec(
             id: ChartRequest.Kind.perExchange.rawValue, title: title, subtitle: subtitle, legend: legend,
             source: c.sourceLine(reportedUsed: []), note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline,

@@ -23,7 +23,7 @@ enum PerYearChart {
         var officialItems: [String] = []
         var notes: [String] = []
         var used: [ReportedTotal] = []
-        var undisclosedYears: [(year: Int, stages: Int)] = []
+        var undisclosedYears: [(year: Int, value: Int, stages: Int)] = []
         var anyEmpty = false, anyInProgress = false, anyCut = false
         var best: (years: [Int], value: Int, atLeast: Bool)?
         var rows = c.rows[...]
@@ -52,9 +52,15 @@ enum PerYearChart {
             bars.append(.init(label: label, value: value, valueLabel: valueLabel, style: inProgress || cut ? .partial : .normal,
                               reference: official.map { .init(value: $0.value, label: strings.referenceLabel($0, agrees: agrees)) }))
             // The note explains the "*" of a sum that leaves stages out; a year with no count says "not disclosed" itself.
-            if unknown > 0, value != nil { undisclosedYears.append((year, unknown)) }
-            var item = "\(label), " + (rowsOfYear.isEmpty ? strings.noExchange : value.map { unknown > 0 ? strings.atLeast(lang.number($0)) : lang.number($0) } ?? strings.notDisclosed)
-            if unknown > 0 { item += " (" + lang.count(unknown, .stage) + (lang == .en ? " undisclosed)" : " не розголошено)") }
+            if unknown > 0, let value { undisclosedYears.append((year, value, unknown)) }
+            let itemValue: String
+            if rowsOfYear.isEmpty { itemValue = strings.noExchange } else if let value {
+                itemValue = unknown > 0 ? strings.atLeast(lang.number(value)) + " (" + lang.count(unknown, .stage) + (lang == .en ? " undisclosed)" : " не розголошено)")
+                    : lang.number(value)
+            } else {
+                itemValue = (lang == .en ? "not disclosed (" : "кількість не розголошено (") + lang.count(unknown, .stage) + ")"
+            }
+            let item = strings.item(label, itemValue)
             descriptions.append(item)
             if let official, !agrees {
                 var text = "\(year), " + (official.isApproximate ? "≈" : "") + lang.number(official.value)
@@ -83,18 +89,18 @@ enum PerYearChart {
             if bars.contains(where: { $0.reference != nil }) { legend.append(LegendItem(.referenceLine, strings.reportedTotal)) }
         }
         if undisclosedYears.count <= 2 {
-            notes += undisclosedYears.map { strings.undisclosedExcluded($0.year, $0.stages) }
+            notes += undisclosedYears.map { strings.undisclosedExcluded($0.year, value: $0.value, $0.stages) }
         } else {
-            notes.append(strings.undisclosedExcludedYears(undisclosedYears.count, undisclosedYears.map(\.stages).reduce(0, +)))
+            notes.append(strings.undisclosedExcludedYears(undisclosedYears.map(\.stages).reduce(0, +)))
         }
         if anyEmpty, !isEmpty { notes.append(strings.emptyYears) }
         if !officialItems.isEmpty { notes.append(strings.officialDiffers(officialItems)) }
         if let leftOut = c.leftOutNote { notes.append(leftOut) }
         let takeaway = best.flatMap { bars.filter { $0.value != nil }.count > 1 ? strings.mostInYear($0.years, value: lang.number($0.value), atLeast: $0.atLeast) : nil }
         let description = isEmpty ? strings.nothingInPeriod(c.span) + (c.leftOutNote.map { " " + $0 } ?? "")
-            : strings.perYearDescription(c.span, items: descriptions, official: officialItems, takeaway: takeaway)
+            : strings.perYearDescription(c.span, items: descriptions, official: officialItems, takeaway: takeaway, leftOut: c.leftOutNote)
         let spec = ChartSpec(
-            id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle, subtitle: strings.perYearSubtitle(c.span),
+            id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle(c.span, withinOneYear: c.start.year == c.end.year), subtitle: strings.perYearSubtitle(c.span),
             legend: legend, source: c.sourceLine(reportedUsed: used), note: notes.isEmpty ? nil : notes.joined(separator: " "),
             byline: c.byline, description: description, emptyMessage: isEmpty ? strings.nothingInPeriod(c.span) : nil,
             language: lang.rawValue, numbers: c.numbers, body: .bars(BarSeries(bars: isEmpty ? [] : bars, valueName: strings.record)))

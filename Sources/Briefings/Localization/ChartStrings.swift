@@ -62,7 +62,11 @@ struct ChartStrings {
 
     // MARK: - Titles
 
-    var perYearTitle: String { t("Ukrainians freed from Russian captivity, by year", "Українці, звільнені з російського полону, за роками") }
+    /// "…, by year", or "…, September 2024" for a period inside one year (one bar).
+    func perYearTitle(_ span: String, withinOneYear: Bool) -> String {
+        withinOneYear ? t("Ukrainians freed from Russian captivity, \(span)", "Українці, звільнені з російського полону, \(span)")
+            : t("Ukrainians freed from Russian captivity, by year", "Українці, звільнені з російського полону, за роками")
+    }
     func perYearSubtitle(_ span: String) -> String {
         t("People returned in prisoner exchanges, \(span)", "Люди, повернуті під час обмінів полоненими, \(span)")
     }
@@ -79,48 +83,58 @@ struct ChartStrings {
         monthly ? t("\(count), \(span), summed per month", "\(count), \(span), сума за кожен місяць")
             : t("\(count), \(span), summed per year", "\(count), \(span), сума за кожен рік")
     }
-    var cumulativeTitleSinceInvasion: String { t("People returned from Russian captivity since 24 February 2022", "Люди, повернуті з російського полону з 24 лютого 2022 року") }
+    var invasionDay: String { longDate(ChartBuilder.invasion) }
+    var cumulativeTitleSinceInvasion: String {
+        t("People returned from Russian captivity since \(invasionDay)", "Люди, повернуті з російського полону від \(invasionDay)")
+    }
     func cumulativeTitle(_ span: String, sinceInvasion: Bool) -> String {
-        sinceInvasion ? t("Returned since 24 February 2022: running total, \(span)", "Повернуті з 24 лютого 2022 року: наростальний підсумок, \(span)")
+        sinceInvasion ? t("Returned since \(invasionDay): running total, \(span)", "Повернуті від \(invasionDay): наростальний підсумок, \(span)")
             : t("People returned from Russian captivity: running total, \(span)", "Люди, повернуті з російського полону: наростальний підсумок, \(span)")
     }
-    func cumulativeSubtitle(_ span: String, sinceInvasion: Bool, reported: Bool) -> String {
-        let base = sinceInvasion ? t("The record's running total since 24 February 2022, shown for \(span)", "Наростальний підсумок за записом з 24 лютого 2022 року, показано за \(span)")
-            : t("The record's running total from the start of the period, \(span)", "Наростальний підсумок за записом від початку періоду, \(span)")
-        return base + (reported ? t(", beside the totals officials reported", ", поруч із підсумками, які оприлюднили посадовці") : "")
+    func cumulativeSubtitle(_ span: String, start: Day, sinceInvasion: Bool, reported: Bool) -> String {
+        guard sinceInvasion else {
+            return t("Running total in the record since \(longDate(start))", "Наростальний підсумок за даними Homecoming від \(longDate(start))")
+        }
+        return reported ? t("Running total in the record beside totals reported by officials, \(span)",
+                            "Наростальний підсумок за даними Homecoming і підсумки, які оприлюднили посадовці; період: \(span)")
+            : t("Running total in the record since \(invasionDay), \(span)", "Наростальний підсумок за даними Homecoming від \(invasionDay); період: \(span)")
     }
 
     // MARK: - Legend
 
-    var record: String { t("Record", "Запис") }
+    var record: String { t("Record", "Дані Homecoming") }
     var yearInProgress: String { t("Year in progress", "Рік ще триває") }
-    var partOfYear: String { t("Part of the year only", "Лише частина року") }
-    var partOfYearOrInProgress: String { t("Part of the year (cut by the period, or in progress)", "Частина року (обмежено періодом або рік триває)") }
-    var reportedTotal: String { t("Reported total (the label says whose)", "Оприлюднений підсумок (хто — див. підпис)") }
+    var partOfYear: String { t("Part of the year only", "Неповний рік") }
+    var partOfYearOrInProgress: String { t("Part of the year (cut by the period, or in progress)", "Неповний рік (обмежено періодом або рік триває)") }
+    var reportedTotal: String { t("Reported total (its kind is written above the line)", "Оприлюднений підсумок (вид — над лінією)") }
     var latest: String { t("Latest exchange", "Останній обмін") }
     var lastInPeriod: String { t("Last exchange in the period", "Останній обмін за період") }
     var undisclosed: String { t("Number not disclosed", "Кількість не розголошено") }
     var notDisclosed: String { t("not disclosed", "не розголошено") }
-    var runningTotal: String { t("Record, running total", "Запис, наростальний підсумок") }
-    var reported: String { t("Reported by officials", "Оприлюднено посадовцями") }
+    /// In a sentence: "number not disclosed" / "кількість не розголошено".
+    var numberNotDisclosed: String { t("number not disclosed", "кількість не розголошено") }
+    var runningTotal: String { t("Record, running total", "Дані Homecoming, наростальний підсумок") }
+    var reported: String { t("Reported totals", "Оприлюднені підсумки") }
     var reportedFloor: String { t("Reported as “more than”", "Оприлюднено як «понад»") }
 
     /// A reported total where it is drawn: what kind of figure it is, and whether the record agrees.
     func referenceLabel(_ total: PerYearChart.Official, agrees: Bool) -> String {
-        let value = (total.isApproximate ? "≈" : "") + language.number(total.value)
+        let number = language.number(total.value)
+        let value = total.isApproximate ? t("about \(number)", "близько \(number)") : number
         let kind = total.isDerived ? t("Derived", "Обчислено") : total.isNamed ? t("Official", "Офіційно") : t("Unattributed", "Джерело не назване")
-        return "\(kind): \(value)" + (agrees ? t(" (same)", " (збігається)") : "")
+        return "\(kind): \(value)" + (agrees ? t(" (same)", " (=)") : "")
     }
 
     // MARK: - Footer
 
-    /// "Source: Homecoming record from A, B and 3 more; official totals: C".
+    /// "Source: Homecoming record from A, B and 3 more; reported totals: C". Names do not break across lines.
     func source(_ names: [String], more: Int, reportedBy: [String], moreOfficials: Bool) -> String {
-        var text = t("Source: Homecoming record", "Джерело: запис Homecoming")
-        if !names.isEmpty { text += t(" from ", " за даними ") + names.joined(separator: ", ") }
-        if more > 0 { text += t(" and \(more) more", " та ще \(more)") }
+        var text = t("Source: Homecoming record", "Джерело: дані Homecoming")
+        if !names.isEmpty { text += t(" from ", " за ") + names.map(Self.unbreakable).joined(separator: ", ") }
+        if more > 0 { text += t(" and\u{00A0}\(more)\u{00A0}more", " та ще\u{00A0}" + Self.unbreakable(language.count(more, .source))) }
         if !reportedBy.isEmpty {
-            text += t("; reported totals: ", "; оприлюднені підсумки: ") + reportedBy.joined(separator: ", ") + (moreOfficials ? t(" and others", " та інші") : "")
+            text += t("; reported totals: ", "; оприлюднені підсумки: ") + reportedBy.map(Self.unbreakable).joined(separator: ", ")
+                + (moreOfficials ? t(" and others", " та інші") : "")
         }
         return text
     }
@@ -129,81 +143,90 @@ struct ChartStrings {
         t("Chart: ", "Графік: ") + organisation + (author.map { " · \($0)" } ?? "")
     }
 
-    func undisclosedNote(_ stages: Int) -> String {
-        t("\(language.count(stages, .stage)) with undisclosed numbers: shown as ◇, never as zero; * marks a sum that leaves them out.",
-          "\(language.count(stages, .stage)) з нерозголошеною кількістю: позначено ◇, а не нулем; * — сума без них.")
+    /// The note for undisclosed stages; the "*" clause only where a label carries one.
+    func undisclosedNote(_ stages: Int, starred: Bool) -> String {
+        t("\(language.count(stages, .stage)) with undisclosed numbers: shown as ◇, never as zero" + (starred ? "; * marks a sum that leaves them out." : "."),
+          "\(language.count(stages, .stage)) з нерозголошеною кількістю: позначено ◇, а не нулем" + (starred ? "; * — сума без них." : "."))
     }
-    func undisclosedExcluded(_ year: Int, _ stages: Int) -> String {
-        t("* \(year): at least this many; without \(language.count(stages, .stage)) whose numbers were not disclosed.",
-          "* \(year): щонайменше стільки; без \(language.count(stages, .stageGenitive)), кількість яких не розголошено.")
+    func undisclosedExcluded(_ year: Int, value: Int, _ stages: Int) -> String {
+        t("* \(year): at least \(language.number(value)), without \(language.count(stages, .stage)) whose numbers were not disclosed.",
+          "* \(year): щонайменше \(language.number(value)) — без \(language.count(stages, .stageGenitive)), для яких кількість не розголошено.")
     }
-    func undisclosedExcludedYears(_ years: Int, _ stages: Int) -> String {
-        t("* At least this many: \(language.count(years, .year)) leave out \(language.count(stages, .stage)) whose numbers were not disclosed.",
-          "* Щонайменше стільки: \(language.count(years, .year)) без \(language.count(stages, .stageGenitive)), кількість яких не розголошено.")
+    func undisclosedExcludedYears(_ stages: Int) -> String {
+        t("* At least: these sums leave out \(language.count(stages, .stage)) whose numbers were not disclosed.",
+          "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), для яких кількість не розголошено.")
     }
-    var noExchange: String { t("no exchange in the record", "у записі немає обмінів") }
-    var emptyYears: String { t("– no exchange in the record that year.", "– у записі немає обмінів за цей рік.") }
+    var noExchange: String { t("no exchange in the record", "у даних Homecoming немає обмінів") }
+    var emptyYears: String { t("– no exchange in the record that year.", "– у даних Homecoming немає обмінів за цей рік.") }
     func officialDiffers(_ items: [String]) -> String {
-        t("Reported totals where they differ from the record: ", "Оприлюднені підсумки, де вони відрізняються від запису: ") + items.joined(separator: "; ") + "."
+        t("Reported totals where they differ from the record: ", "Оприлюднені підсумки, де вони відрізняються від даних Homecoming: ") + items.joined(separator: "; ") + "."
     }
     var derived: String { t("derived", "обчислено") }
     var approximate: String { t("approximate", "приблизно") }
     var unattributed: String { t("source not named", "джерело не назване") }
-    var stacked: String { t("Stages of one exchange are stacked; separate exchanges stand apart.", "Етапи одного обміну складено в один стовпчик; окремі обміни стоять окремо.") }
+    var stacked: String { t("Stages of one exchange are stacked; separate exchanges stand apart.", "Етапи одного обміну показано одним стовпчиком, окремі обміни — окремими.") }
     func leftOut(_ count: Int, before day: Day) -> String {
-        Self.ended(t("Not shown: \(language.count(count, .exchange)) before \(longDate(day))",
-                     "Не показано: \(language.count(count, .exchange)) до \(longDate(day))"))
+        Self.ended(t("Not\u{00A0}shown: \(language.count(count, .exchange)) before \(longDate(day))",
+                     "Не\u{00A0}показано: \(language.count(count, .exchange)) до \(longDate(day))"))
     }
     func notCounted(_ count: Int, before day: Day) -> String {
-        Self.ended(t("Not counted: \(language.count(count, .exchange)) before \(longDate(day))",
-                     "Не враховано: \(language.count(count, .exchange)) до \(longDate(day))"))
+        Self.ended(t("Not\u{00A0}counted: \(language.count(count, .exchange)) before \(longDate(day))",
+                     "Не\u{00A0}враховано: \(language.count(count, .exchange)) до \(longDate(day))"))
     }
     func cumulativeNote(_ stages: Int, latest: String?) -> String {
         var text = stages > 0
-            ? t("The record leaves out \(language.count(stages, .stage)) with undisclosed numbers and exchanges with no dated source.",
-                "Запис не враховує \(language.count(stages, .stageGenitive)) з нерозголошеною кількістю та обмінів без датованого джерела.")
-            : t("The record leaves out exchanges with no dated source.", "Запис не враховує обмінів без датованого джерела.")
+            ? t("* At least: the record leaves out \(language.count(stages, .stage)) with undisclosed numbers (◇), and exchanges with no dated source.",
+                "* Щонайменше: не враховано \(language.count(stages, .stageGenitive)) з нерозголошеною кількістю (◇) та обміни, для яких немає джерела з датою.")
+            : t("The record leaves out exchanges with no dated source.", "Не враховано обміни, для яких немає джерела з датою.")
         if let latest { text += " " + latest }
         return text
     }
     func latestOfficial(_ value: String, _ date: Day, record: String) -> String {
-        t("Latest reported total: \(value) on \(shortDate(date)) (record: \(record)).",
-          "Останній оприлюднений підсумок: \(value) станом на \(shortDate(date)) (запис: \(record)).")
+        t("Latest exact reported total: \(value) on \(shortDate(date)) (record:\u{00A0}\(record)).",
+          "Останній точний оприлюднений підсумок: \(value) станом на \(shortDate(date)) (за даними Homecoming —\u{00A0}\(record)).")
     }
-    /// The alt text's last sentence: how far the record is from the latest reported total.
+    /// The alt text's last sentence: how far the record is from the latest exact reported total.
     func cumulativeTakeaway(_ gap: Int, date: Day) -> String {
-        if gap == 0 { return t("On \(longDate(date)) the record matched the latest reported total.", "Станом на \(longDate(date)) запис збігався з останнім оприлюдненим підсумком.") }
-        let amount = language.number(abs(gap))
+        if gap == 0 {
+            return t("On \(longDate(date)) the record matched the latest exact reported total.",
+                     "Станом на \(longDate(date)) дані Homecoming збігалися з останнім точним оприлюдненим підсумком.")
+        }
+        let people = language.count(abs(gap), .personAccusative)
         return gap > 0
-            ? t("On \(longDate(date)) the record held \(language.count(abs(gap), .person)) fewer than the latest reported total.",
-                "Станом на \(longDate(date)) у записі на \(amount) менше, ніж в останньому оприлюдненому підсумку.")
-            : t("On \(longDate(date)) the record held \(language.count(abs(gap), .person)) more than the latest reported total.",
-                "Станом на \(longDate(date)) у записі на \(amount) більше, ніж в останньому оприлюдненому підсумку.")
+            ? t("On \(longDate(date)) the record held \(people) fewer than the latest exact reported total.",
+                "Станом на \(longDate(date)) у даних Homecoming на \(people) менше, ніж в останньому точному оприлюдненому підсумку.")
+            : t("On \(longDate(date)) the record held \(people) more than the latest exact reported total.",
+                "Станом на \(longDate(date)) у даних Homecoming на \(people) більше, ніж в останньому точному оприлюдненому підсумку.")
     }
     func reportedPoint(_ value: String) -> String { t("Reported: \(value)", "Оприлюднено: \(value)") }
     func floor(_ value: String) -> String { t("more than \(value)", "понад \(value)") }
+    func atLeast(_ value: String) -> String { t("at least \(value)", "щонайменше \(value)") }
 
     // MARK: - Plot messages
 
     func nothingInPeriod(_ span: String) -> String {
-        Self.ended(t("No exchange in the record for \(span)", "У записі немає обмінів за \(span)"))
+        Self.ended(t("No exchange in the record for \(span)", "У даних Homecoming немає обмінів за \(span)"))
     }
     func onlyUndisclosed(_ span: String, _ stages: Int) -> String {
-        t("No number disclosed for \(span): the record holds \(language.count(stages, .row)) without a count.",
-          "За \(span) кількість не розголошено: у записі \(language.count(stages, .row)) без кількості.")
+        t("No number disclosed for \(span): the record holds \(language.count(stages, .stage)) without one.",
+          "За \(span) кількість не розголошено: у даних Homecoming \(language.count(stages, .stage)) без кількості.")
     }
     func flatRunningTotal(_ span: String, _ value: String) -> String {
         t("No exchange in the record for \(span): the running total stayed at \(value).",
-          "У записі немає обмінів за \(span): наростальний підсумок залишився на рівні \(value).")
+          "У даних Homecoming немає обмінів за \(span): наростальний підсумок залишився на рівні \(value).")
     }
 
     // MARK: - Descriptions (alt text)
 
-    func perYearDescription(_ span: String, items: [String], official: [String], takeaway: String?) -> String {
-        var text = t("Bar chart of people returned from Russian captivity per year, \(span): ",
-                     "Стовпчикова діаграма людей, повернутих з російського полону, за роками, \(span): ")
-            + items.joined(separator: "; ") + "."
+    /// "2022: 1,455" / "2022 — 1 455".
+    func item(_ label: String, _ value: String) -> String { t("\(label): \(value)", "\(label) — \(value)") }
+
+    func perYearDescription(_ span: String, items: [String], official: [String], takeaway: String?, leftOut: String?) -> String {
+        var text = Self.ended(t("Bar chart of people returned from Russian captivity per year, \(span)",
+                                "Стовпчикова діаграма людей, повернутих з російського полону, за роками, \(span)"))
+            + " " + Self.ended(items.joined(separator: "; "))
         if !official.isEmpty { text += " " + officialDiffers(official) }
+        if let leftOut { text += " " + leftOut }
         if let takeaway { text += " " + takeaway }
         return text
     }
@@ -214,13 +237,24 @@ struct ChartStrings {
         return t("The most were returned in \(names.joined(separator: " and ")): \(amount) each.",
                  "Найбільше людей повернули у \(names.joined(separator: " і "))\u{00A0}роках: по \(amount).")
     }
-    func perExchangeDescription(count: String, span: String, unit: PerExchangeChart.Bucket, largest: [String], latest: String?,
-                                latestIsLatest: Bool, undisclosed: String?) -> String {
+    /// One exchange in the period: said in one sentence.
+    func singleExchangeDescription(_ span: String, date: Day, value: String?) -> String {
+        guard let value else {
+            return t("Chart of prisoner exchanges, \(span): one exchange, on \(longDate(date)), its number not disclosed (◇).",
+                     "Діаграма обмінів полоненими, \(span): один обмін, \(longDate(date)), кількість не розголошено (◇).")
+        }
+        return t("Bar chart of prisoner exchanges, \(span): one exchange, on \(longDate(date)), \(value) returned.",
+                 "Стовпчикова діаграма обмінів полоненими, \(span): один обмін, \(longDate(date)), повернуто \(value).")
+    }
+    func perExchangeDescription(count: String, span: String, unit: PerExchangeChart.Bucket, anyBar: Bool, largest: [String], latest: String?,
+                                latestIsLatest: Bool, undisclosed: String?, leftOut: String?, takeaway: String?) -> String {
         var text: String
         switch unit {
         case .exchange:
-            text = t("Bar chart of \(count) by date, \(span), one bar per exchange.", "Стовпчикова діаграма: \(count) за датами, \(span), один стовпчик на обмін.")
-            if !largest.isEmpty { text += t(" Largest: ", " Найбільші: ") + largest.joined(separator: "; ") + "." }
+            text = anyBar ? t("Bar chart of \(count) by date, \(span), one bar per exchange.", "Стовпчикова діаграма: \(count) за датами, \(span), один стовпчик на обмін.")
+                : t("Chart of \(count) by date, \(span): for none was a number disclosed, and each is marked ◇ on the time axis.",
+                    "Діаграма: \(count) за датами, \(span); для жодного кількість не розголошено, кожен позначено ◇ на осі часу.")
+            if !largest.isEmpty { text += t(" Largest exchanges: ", " Найбільші обміни: ") + largest.joined(separator: "; ") + "." }
         case .month, .year:
             let monthly = unit == .month
             text = monthly ? t("Bar chart of monthly sums: \(count), \(span), one bar per month with an exchange.",
@@ -230,28 +264,47 @@ struct ChartStrings {
             if !largest.isEmpty { text += (monthly ? t(" Largest months: ", " Найбільші місяці: ") : t(" Largest years: ", " Найбільші роки: ")) + largest.joined(separator: "; ") + "." }
         }
         if let undisclosed { text += " " + undisclosed }
+        if let leftOut { text += " " + leftOut }
         if let latest {
             text += " " + (latestIsLatest ? t("Latest exchange: ", "Останній обмін: ") : t("Last exchange in the period: ", "Останній обмін за період: ")) + latest + "."
         }
+        if let takeaway { text += " " + takeaway }
         return text
     }
-    func undisclosedDescription(_ parts: [String], stages: Int) -> String {
-        t("\(language.count(stages, .stage)) had undisclosed numbers, marked ◇ and not counted as zero: ",
-          "\(language.count(stages, .stage)) мали нерозголошену кількість; їх позначено ◇, а не нулем: ") + Self.ended(parts.joined(separator: "; "))
+    /// "9 stages from 9 June to 23 July 2025 had undisclosed numbers…", or, for several groups, "…, among them: …".
+    func undisclosedDescription(_ parts: [String], stages: Int, groups: Int) -> String {
+        if groups == 1, let only = parts.first {
+            return t("\(only) had undisclosed numbers, marked ◇ and not counted as zero.",
+                     "\(only): кількість не розголошено; позначено ◇, а не нулем.")
+        }
+        return t("\(language.count(stages, .stage)) had undisclosed numbers, marked ◇ and not counted as zero; among them: ",
+                 "\(language.count(stages, .stage)) мали нерозголошену кількість; їх позначено ◇, а не нулем; зокрема: ")
+            + Self.ended(parts.joined(separator: "; ") + (groups > parts.count ? t(" and \(groups - parts.count) more", " та ще \(groups - parts.count)") : ""))
     }
     func undisclosedGroup(_ stages: Int, from: Day, to: Day) -> String {
-        from == to ? t("\(language.count(stages, .stage)) on \(longDate(from))", "\(language.count(stages, .stage)) \(longDate(from))")
-            : t("\(language.count(stages, .stage)) from \(longDate(from)) to \(longDate(to))",
-                "\(language.count(stages, .stage)) з \(longDate(from)) до \(longDate(to))")
+        let count = language.count(stages, .stage)
+        if from == to { return t("\(count) on \(longDate(from))", "\(count) \(longDate(from))") }
+        let first = from.year == to.year ? Self.unbreakable(language.dayMonthLong(from)) : longDate(from)
+        return t("\(count) from \(first) to \(longDate(to))", "\(count) з \(first) до \(longDate(to))")
     }
-    func atLeast(_ value: String) -> String { t("at least \(value)", "щонайменше \(value)") }
-    func cumulativeDescription(sinceInvasion: Bool, span: String, from: String?, to: String, date: Day, reported: [String], reportedCount: Int) -> String {
+    /// The per-exchange take-away: how long the latest exchange came after the one before it.
+    func gapBefore(_ days: Int) -> String {
+        t("It came \(language.count(days, .day)) after the one before.", "Він відбувся через \(language.count(days, .day)) після попереднього.")
+    }
+    func cumulativeDescription(sinceInvasion: Bool, span: String, start: Day, from: String?, to: String, atLeast: Bool, date: Day,
+                               reported: [String], reportedCount: Int) -> String {
+        let end = atLeast ? self.atLeast(to) : to
         var text = sinceInvasion
-            ? t("Step chart of the running total of people returned since 24 February 2022, shown for \(span)",
-                "Ступінчастий графік наростального підсумку людей, повернутих з 24 лютого 2022 року, за \(span)")
-            : t("Step chart of the running total of people returned, \(span)", "Ступінчастий графік наростального підсумку повернутих людей, \(span)")
-        if let from { text += t(": from \(from) at the start", ": \(from) на початку") }
-        text += t("; \(to) on \(longDate(date)) in the record.", "; \(to) станом на \(longDate(date)) за записом.")
+            ? t("Step chart of the running total of people returned since \(invasionDay), shown for \(span): ",
+                "Ступінчастий графік наростального підсумку людей, повернутих від \(invasionDay), показано \(span): ")
+            : t("Step chart of the running total of people returned since \(longDate(start)): ",
+                "Ступінчастий графік наростального підсумку людей, повернутих від \(longDate(start)): ")
+        if let from {
+            text += t("\(from) at the start, \(end) on \(longDate(date)) in the record.",
+                      "на початку періоду — \(from), станом на \(longDate(date)) — \(end) (за даними Homecoming).")
+        } else {
+            text += t("\(end) on \(longDate(date)) in the record.", "станом на \(longDate(date)) — \(end) (за даними Homecoming).")
+        }
         if !reported.isEmpty {
             text += reportedCount > reported.count
                 ? t(" The last \(reported.count) of \(reportedCount) reported totals shown: ", " Останні \(reported.count) з \(reportedCount) оприлюднених підсумків: ")

@@ -21,9 +21,9 @@ public enum Language: String, CaseIterable, Sendable {
         }
     }
 
-    /// "30 Dec 2024" / "30 груд. 2024"
+    /// "30 Dec 2024" / "30 груд. 2024 р."
     public func shortDate(_ day: Day) -> String {
-        "\(day.day) \(shortMonth(day.month)) \(day.year)"
+        "\(day.day) \(shortMonth(day.month)) \(day.year)" + (self == .uk ? " р." : "")
     }
 
     /// "30 December" / "30 грудня"
@@ -78,8 +78,9 @@ public enum Language: String, CaseIterable, Sendable {
                                 "September", "October", "November", "December"]
     static let ukrainianMonthsGenitive = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
                                           "вересня", "жовтня", "листопада", "грудня"]
-    static let ukrainianMonthsShort = ["січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.",
-                                       "жовт.", "лист.", "груд."]
+    /// As ДСТУ 3582:2013 abbreviates them ("листоп.", not "лист.", which reads as a word).
+    static let ukrainianMonthsShort = ["січ.", "лют.", "берез.", "квіт.", "трав.", "черв.", "лип.", "серп.", "верес.",
+                                       "жовт.", "листоп.", "груд."]
 }
 
 /// Nouns that are counted in the output, with their plural forms.
@@ -87,6 +88,10 @@ public enum Noun: Sendable {
     case exchange, person, stage, row, year, day, military, civilian
     /// After a preposition that governs the genitive in Ukrainian ("під час 11 обмінів", "без 9 етапів").
     case exchangeGenitive, stageGenitive
+    /// Counted after "на" or "по" in Ukrainian, in the accusative ("на 138 осіб менше", "на 1 особу").
+    case personAccusative
+    /// Sources of figures ("та ще 33 джерела").
+    case source
 
     /// (one, few, other): English uses one and other; Ukrainian one, few and many (other).
     func forms(_ language: Language) -> (one: String, few: String, other: String) {
@@ -111,6 +116,10 @@ public enum Noun: Sendable {
         case (.exchangeGenitive, .uk): ("обміну", "обмінів", "обмінів")
         case (.stageGenitive, .en): ("stage", "stages", "stages")
         case (.stageGenitive, .uk): ("етапу", "етапів", "етапів")
+        case (.personAccusative, .en): ("person", "people", "people")
+        case (.personAccusative, .uk): ("особу", "особи", "осіб")
+        case (.source, .en): ("source", "sources", "sources")
+        case (.source, .uk): ("джерело", "джерела", "джерел")
         }
     }
 }

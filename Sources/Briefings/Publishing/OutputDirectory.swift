@@ -24,9 +24,11 @@ public enum OutputDirectory {
             guard code == ENOENT else { throw .notOurs(path: path, reason: String(cString: strerror(code))) }
             let parent = (path as NSString).deletingLastPathComponent
             var parentInfo = stat()
-            guard stat(parent.isEmpty ? "." : parent, &parentInfo) == 0, (parentInfo.st_mode & S_IFMT) == S_IFDIR else {
-                throw .cannotCreate(path: path, reason: "its parent \(parent.isEmpty ? "." : parent) is not a directory")
+            let shown = parent.isEmpty ? "." : parent
+            guard stat(shown, &parentInfo) == 0 else {
+                throw .cannotCreate(path: path, reason: "its parent \(shown) does not exist (Homecoming creates the output directory, not the ones above it)")
             }
+            guard (parentInfo.st_mode & S_IFMT) == S_IFDIR else { throw .cannotCreate(path: path, reason: "its parent \(shown) is not a directory") }
             return false
         }
         switch info.st_mode & S_IFMT {

@@ -37,6 +37,14 @@ enum StepLayout {
             }
             points.append(Point(x(s.end), y(Double(last))))
             marks.append(.polyline(points, stroke: theme.bar, width: style.px(2.5)))
+            // Undisclosed stages sit on the line where they happened: from there on, the total is a floor.
+            let diamond = style.px(10)
+            for stage in s.undisclosed {
+                let centre = Point(x(stage.position), y(Double(stage.value)) - diamond / 2 - style.px(2))
+                marks.append(.polygon([Point(centre.x, centre.y - diamond / 2), Point(centre.x + diamond * 0.4, centre.y),
+                                       Point(centre.x, centre.y + diamond / 2), Point(centre.x - diamond * 0.4, centre.y)],
+                                      fill: theme.background, stroke: theme.undisclosed, width: style.px(1.5)))
+            }
         } else if let message = emptyMessage {
             // Reported totals without a line from the record: they stay, with the reason there is no line.
             marks += PlotMessage.marks(message, in: Rect(x: plot.x, y: plot.maxY - plot.height / 2, width: plot.width, height: plot.height / 2),

@@ -34,11 +34,18 @@ enum TimelineLayout {
         let spacing = plot.width / Double(max(1, t.items.count))
         var barWidth = min(max(spacing * 0.45, style.px(1.5)), style.px(8))
         if t.slotWidth > 1 { barWidth = min(barWidth, max(1, (x(t.slotWidth) - x(0)) * 0.85)) }
-        let gap = style.px(1.5)
+        // Separate exchanges never touch, so that they cannot pass for the stacked stages of one; at least
+        // a pixel of background between them, or they blur into one block.
+        let gap = max(1, style.px(1.5))
         if Double(t.items.count) * (barWidth + gap) > plot.width { barWidth = max(0.5, plot.width / Double(t.items.count) - gap) }
-        // Separate exchanges never touch, so that they cannot pass for the stacked stages of one.
-        let centres = Dodge.centres(t.items.map { x($0.position + t.slotWidth / 2 - 0.5) }, width: barWidth + gap,
-                                    within: plot.x...plot.maxX)
+        let wanted = t.items.map { x($0.position + t.slotWidth / 2 - 0.5) }
+        var centres = Dodge.centres(wanted, width: barWidth + gap, within: plot.x...plot.maxX)
+        // Bars moved apart must stay near their dates: narrower bars until none is moved more than one and a half widths.
+        func largestShift() -> Double { zip(centres, wanted).map { abs($0 - $1) }.max() ?? 0 }
+        while largestShift() > max(1.5 * barWidth, style.px(4)), barWidth > max(1, style.px(1.5)) {
+            barWidth = max(max(1, style.px(1.5)), barWidth * 0.8)
+            centres = Dodge.centres(wanted, width: barWidth + gap, within: plot.x...plot.maxX)
+        }
         let halo = max(0.5, style.px(1))
         let diamond = min(style.px(11), max(style.px(6), barWidth * 1.4))
 

@@ -178,6 +178,8 @@ public struct StepSeries: Hashable, Sendable {
     public var endLabel: String
     /// The label of the latest reported point, where it is drawn ("Reported: 8,167").
     public var latestReportedLabel: String?
+    /// Where stages with undisclosed counts happened, on the line (drawn ◇: the total there is a floor).
+    public var undisclosed: [Step] = []
     public init(startValue: Int?, steps: [Step], reported: [Reported], start: Double, end: Double, tickOptions: [[AxisTick]], endLabel: String,
                 latestReportedLabel: String? = nil) {
         self.startValue = startValue; self.steps = steps; self.reported = reported; self.start = start; self.end = end
