@@ -54,7 +54,8 @@ let package = Package(
         ),
         .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel"]),
         .testTarget(name: "CairoTests", dependencies: ["Cairo", "CCairo"]),
-        .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel"]),
+        .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel",
+                                                              .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "BriefingsTests",
             dependencies: ["Briefings", "Charts", "ChartRendering", "Cairo", "ExchangeStore", "ExchangeModel",

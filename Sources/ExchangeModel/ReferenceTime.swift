@@ -36,8 +36,14 @@ public struct ReferenceTime: Sendable, Hashable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = ReferenceTime.kyiv
         let c = calendar.dateComponents([.year, .month, .day], from: instant)
-        self.today = Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(daysSinceEpoch: 0)
+        // Far outside the calendar Foundation can convert: the UTC day, which `resolve` then refuses.
+        self.today = c.year.flatMap { year in c.month.flatMap { month in c.day.flatMap { Day(year: year, month: month, day: $0) } } }
+            ?? Day(daysSinceEpoch: Int(max(-1e12, min(1e12, instant.timeIntervalSince1970 / 86_400)).rounded(.down)))
     }
+
+    /// The years a "now" may fall in: a run "today" outside them is a mistake (an epoch in
+    /// milliseconds, a year typed wrong), never a date to publish from.
+    public static let supportedYears = 1970...2999
 
     /// Parses `--now`: a day (`2026-11-26`, taken as noon in Kyiv) or an ISO 8601 instant (`2026-11-26T09:00:00Z`).
     public init?(parsing text: String) {
@@ -58,15 +64,21 @@ public struct ReferenceTime: Sendable, Hashable {
     ///
     /// - Throws: `ReferenceTime.Invalid` naming the value that could not be read.
     public static func resolve(option: String?, environment: [String: String]) throws -> ReferenceTime {
-        if let option {
-            guard let time = ReferenceTime(parsing: option) else { throw Invalid(source: "--now", value: option) }
+        func supported(_ time: ReferenceTime, _ source: String, _ value: String) throws -> ReferenceTime {
+            guard supportedYears.contains(time.today.year) else {
+                throw Invalid(source: source, value: value, reason: "it falls outside the years Homecoming supports (\(supportedYears.lowerBound)–\(supportedYears.upperBound))")
+            }
             return time
         }
-        if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-            guard let seconds = Int(epoch) else { throw Invalid(source: "SOURCE_DATE_EPOCH", value: epoch) }
-            return ReferenceTime(instant: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        if let option {
+            guard let time = ReferenceTime(parsing: option) else { throw Invalid(source: "--now", value: option) }
+            return try supported(time, "--now", option)
         }
-        return ReferenceTime(instant: Date())
+        if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            guard let seconds = Int(epoch), seconds >= 0, seconds < 1 << 50 else { throw Invalid(source: "SOURCE_DATE_EPOCH", value: epoch) }
+            return try supported(ReferenceTime(instant: Date(timeIntervalSince1970: TimeInterval(seconds))), "SOURCE_DATE_EPOCH", epoch)
+        }
+        return try supported(ReferenceTime(instant: Date()), "the clock", ReferenceTime.timestamp(Date()))
     }
 
     /// `instant` as ISO 8601 in UTC, to the second.
@@ -86,5 +98,11 @@ public struct ReferenceTime: Sendable, Hashable {
         public var source: String
         /// What it said.
         public var value: String
+        /// Why it cannot be used; nil when it is not a date at all.
+        public var reason: String?
+
+        public init(source: String, value: String, reason: String? = nil) {
+            self.source = source; self.value = value; self.reason = reason
+        }
     }
 }

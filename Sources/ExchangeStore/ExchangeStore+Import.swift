@@ -61,7 +61,7 @@ extension ExchangeStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .database(path: path, reason: Self.reason(error))
+            throw Self.isBusy(error) ? .busy(path: path) : .database(path: path, reason: Self.reason(error))
         }
     }
 

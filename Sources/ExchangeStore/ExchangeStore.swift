@@ -87,7 +87,7 @@ public final class ExchangeStore: Sendable {
             try migrator.migrate(queue)
             return ExchangeStore(queue: queue, path: path)
         } catch {
-            throw .cannotWrite(path: path, reason: "\(error)")
+            throw isBusy(error) ? .busy(path: path) : .cannotWrite(path: path, reason: "\(error)")
         }
     }
 
@@ -96,7 +96,7 @@ public final class ExchangeStore: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration())
         } catch {
-            throw .unusableDatabase(path: path, reason: reason(error))
+            throw isBusy(error) ? .busy(path: path) : .unusableDatabase(path: path, reason: reason(error))
         }
         do {
             // One read answers all three: ours, not from a newer version, migrations pending.
@@ -110,7 +110,7 @@ public final class ExchangeStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .unusableDatabase(path: path, reason: reason(error))
+            throw isBusy(error) ? .busy(path: path) : .unusableDatabase(path: path, reason: reason(error))
         }
         return ExchangeStore(queue: queue, path: path)
     }
@@ -119,8 +119,17 @@ public final class ExchangeStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Wait briefly rather than fail when another process holds the write lock.
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(TimeInterval(busyTimeout))
         return configuration
+    }
+
+    /// How long to wait for another process that holds the database, in seconds.
+    public static let busyTimeout = 5
+
+    /// Whether SQLite gave up waiting for another process (a reason to try again, not a damaged file).
+    static func isBusy(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
     }
 
     static func reason(_ error: any Error) -> String {
@@ -141,7 +150,7 @@ public final class ExchangeStore: Sendable {
     /// Runs a read, mapping SQLite errors to `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
-            throw .database(path: path, reason: Self.reason(error))
+            throw Self.isBusy(error) ? .busy(path: path) : .database(path: path, reason: Self.reason(error))
         }
     }
 

@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable {
     case missingSeed(directory: String, reason: String)
     /// SQLite reported an error while reading or writing.
     case database(path: String, reason: String)
+    /// Another process held the database for longer than Homecoming waits: nothing is wrong with it.
+    case busy(path: String)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -32,6 +34,8 @@ extension StoreError: CustomStringConvertible {
             return "cannot seed the new database from \(directory): \(reason).\n    fix: run from the project directory (which has Data/exchanges.csv), set HOMECOMING_DATA to the dataset's directory, or pass --no-seed."
         case let .database(path, reason):
             return "database error in \(path): \(reason)."
+        case let .busy(path):
+            return "the database \(path) is busy: another process held it for more than \(ExchangeStore.busyTimeout) seconds.\n    Nothing was changed. fix: try again later (a weekly job retries at its next run)."
         }
     }
 }

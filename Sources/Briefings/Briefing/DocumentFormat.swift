@@ -5,11 +5,14 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     /// The file's extension.
     public var fileExtension: String { rawValue }
 
-    /// Prepares a data string for the template: HTML is escaped by Mustache itself; Markdown
-    /// gets backslashes before every character that could start markup; text stays as it is.
+    /// Prepares a data string for the template: HTML is escaped by Mustache itself (and keeps
+    /// its line breaks); Markdown gets backslashes before every character that could start markup;
+    /// in Markdown and text a string from the record stays on one line, and control characters
+    /// (CR, ESC, …) become spaces in every format.
     func text(_ s: String) -> String {
         switch self {
-        case .html, .txt: s
+        case .html: s.replacingControlCharacters(keepingLineBreaks: true)
+        case .txt: s.replacingControlCharacters()
         case .md: Markdown.escape(s)
         }
     }
@@ -28,7 +31,9 @@ enum Markdown {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count + 8)
-        for c in text {
+        // One line: a CR LF is one Character in Swift and matches neither "\r" nor "\n", so line
+        // breaks and other control characters go first, by Unicode scalar.
+        for c in text.replacingControlCharacters() {
             switch c {
             case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "|", "~", "!", "&":
                 out.append("\\")

@@ -79,7 +79,7 @@ struct CSVDataReader {
                                                        : "add the missing fields (an empty field is written as nothing between two commas)"))
                 continue
             }
-            let text: (String) -> String? = { column in columns[column].map { record.fields[$0].text } }
+            let text: (String) -> String? = { column in columns[column].map { CSVWriter.unneutralised(record.fields[$0].text) } }
             let located: (ValidationIssue) -> Diagnostic = { issue in
                 let column = issue.field.flatMap { columns[$0] } ?? 0
                 return diagnostic(at: record.fields[column].offset, issue.message, issue.hint)

@@ -25,6 +25,7 @@ enum ExitStatus {
         case .missingInput, .missingSeed: noInput
         case .cannotWrite: cannotCreate
         case .database: ioError
+        case .busy: temporary
         }
     }
 

@@ -39,6 +39,9 @@ struct StoreOptions: ParsableArguments {
         do {
             _ = try ReferenceTime.resolve(option: now, environment: environment)
         } catch let error as ReferenceTime.Invalid {
+            if let reason = error.reason {
+                throw ValidationError("\(error.source) \"\(error.value)\": \(reason); give a day such as 2026-11-26 (SOURCE_DATE_EPOCH takes seconds since 1970).")
+            }
             throw ValidationError("\(error.source) \"\(error.value)\" is not a date: give YYYY-MM-DD or an ISO 8601 instant such as 2026-11-26T09:00:00Z (SOURCE_DATE_EPOCH takes seconds since 1970).")
         }
     }

@@ -13,7 +13,8 @@ struct TextTable {
         alignments = columns.map(\.1)
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    /// A row; each cell on one line, whatever the record's text holds.
+    mutating func add(_ row: [String]) { rows.append(row.map { $0.replacingControlCharacters() }) }
 
     /// The table with a rule under the header; trailing spaces trimmed.
     func render() -> String {

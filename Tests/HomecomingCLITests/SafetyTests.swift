@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+
+/// Publishing touches only what Homecoming made; hostile text and odd settings never reach
+/// files, terminals or the clock unchecked. Each test runs the built executable in a scratch
+/// directory and makes its own files, links and device nodes there (never the machine's).
+@Suite("Safe to point anywhere: refused outputs, hostile text, odd settings", .serialized)
+struct SafetyTests {
+    static let env = ["HOMECOMING_TEMPLATES": CLI.packageRoot.appendingPathComponent("Templates").path]
+
+    /// Everything below `path`, not following links: kind, mode, owner and bytes (or a link's target).
+    static func snapshot(_ path: String) -> [String: String] {
+        var out: [String: String] = [:]
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let full = relative.isEmpty ? path : (path as NSString).appendingPathComponent(relative)
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            let mode = String(info.st_mode & 0o7777, radix: 8), owner = "\(info.st_uid):\(info.st_gid)"
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                out[relative] = "dir \(mode) \(owner)"
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? [] where !name.hasPrefix(".stdout-") && !name.hasPrefix(".stderr-") {
+                    pending.append(relative.isEmpty ? name : (relative as NSString).appendingPathComponent(name))
+                }
+            case S_IFLNK:
+                out[relative] = "link -> " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?")
+            case S_IFREG:
+                let bytes = FileManager.default.contents(atPath: full) ?? Data()
+                out[relative] = "file \(mode) \(owner) \(bytes.count) \(bytes.hashValue)"
+            default:
+                out[relative] = "special \(info.st_mode) \(info.st_rdev)"
+            }
+        }
+        return out
+    }
+
+    /// Runs `weekly` (and the same with `briefing annual`) into `out`; returns both results.
+    static func publish(_ cli: CLI, out: String) throws -> [CLI.Result] {
+        [try cli.run(["weekly", "--quiet", "--out", out], environment: env),
+         try cli.run(["briefing", "annual", "--year", "2024", "--out", out], environment: env)]
+    }
+
+    @Test func aFileAFifoAndADeviceAsOutputAreRefusedAndNothingBesideThemIsMade() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.run(["check"])
+        let places = cli.directory.appendingPathComponent("places").path
+        try FileManager.default.createDirectory(atPath: places, withIntermediateDirectories: true)
+        let file = try cli.write("places/notes.txt", "mine\n")
+        let fifo = (places as NSString).appendingPathComponent("pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        var outputs = [file, fifo]
+        if getuid() == 0 {
+            // A private null device, made here: the machine's own /dev is never used.
+            let device = (places as NSString).appendingPathComponent("null")
+            #expect(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0) // major 1, minor 3: a null device
+            outputs.append(device)
+        }
+        let before = Self.snapshot(places)
+        for out in outputs {
+            for result in try Self.publish(cli, out: out) {
+                #expect(result.status == 73, "\(out): \(result.stderr)")
+                #expect(result.stderr.contains("refusing to publish into \(out)"), "\(result.stderr)")
+                #expect(result.stderr.contains("nothing was written"))
+            }
+            #expect(Self.snapshot(places) == before, "something beside \(out) changed")
+        }
+    }
+
+    @Test func aSymlinkedOutputAndASymlinkedLockAreNeverFollowed() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        let target = cli.directory.appendingPathComponent("elsewhere").path
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        _ = try cli.write("elsewhere/keep.txt", "keep\n")
+        let secret = try cli.write("secret.txt", "do not truncate\n")
+        let link = cli.directory.appendingPathComponent("Output-link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let before = Self.snapshot(cli.directory.path)
+        for result in try Self.publish(cli, out: link) {
+            #expect(result.status == 73, "\(result.stderr)")
+            #expect(result.stderr.contains("symbolic link"))
+        }
+        #expect(Self.snapshot(cli.directory.path) == before)
+        // A link planted at the lock path: the run refuses, and the file it points at is untouched.
+        try FileManager.default.createSymbolicLink(atPath: cli.directory.appendingPathComponent(".Output.lock").path, withDestinationPath: secret)
+        let withLockLink = Self.snapshot(cli.directory.path)
+        let result = try cli.run(["weekly", "--quiet"], environment: Self.env)
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("the lock path is a symbolic link"))
+        #expect(Self.snapshot(cli.directory.path) == withLockLink)
+        #expect(try String(contentsOfFile: secret, encoding: .utf8) == "do not truncate\n")
+    }
+
+    @Test func aDirectoryOfSomeoneElsesThingsIsRefusedAndKeepsItsModes() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let shared = cli.directory.appendingPathComponent("shared").path
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: shared + "/.ssh", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: shared + "/drop", withIntermediateDirectories: true)
+        _ = try cli.write("shared/.ssh/id", "key\n")
+        #expect(chmod(shared + "/.ssh", 0o700) == 0 && chmod(shared + "/drop", 0o1777) == 0)
+        try manager.createSymbolicLink(atPath: shared + "/www", withDestinationPath: "/nonexistent-homecoming-test")
+        let before = Self.snapshot(shared)
+        for result in try Self.publish(cli, out: shared) {
+            #expect(result.status == 73, "\(result.stderr)")
+            #expect(result.stderr.contains("holds files Homecoming did not make"))
+        }
+        #expect(Self.snapshot(shared) == before)
+    }
+
+    @Test func insideItsOwnOutputHomecomingKeepsModesAndRefusesLinksAndLeavesForeignStagingNamesAlone() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let output = cli.directory.appendingPathComponent("Output").path
+        let first = try cli.run(["weekly", "--quiet"], environment: Self.env)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output + "/.homecoming-output"))
+        // An operator makes a private directory inside it, and a file beside it that only looks like a leftover.
+        try FileManager.default.createDirectory(atPath: output + "/private", withIntermediateDirectories: true)
+        _ = try cli.write("Output/private/notes.txt", "mine\n")
+        #expect(chmod(output + "/private", 0o700) == 0)
+        let foreign = try cli.write(".Output.staging-evil", "not a staging directory\n")
+        try FileManager.default.createDirectory(atPath: cli.directory.appendingPathComponent(".Output.staging-4242").path, withIntermediateDirectories: true)
+        let second = try cli.run(["weekly", "--quiet", "--week", "2026-W46"], environment: Self.env)
+        #expect(second.status == 0, "\(second.stderr)")
+        let after = Self.snapshot(output)
+        #expect(after["private"]?.hasPrefix("dir 700") == true, "\(after["private"] ?? "gone")")
+        #expect(after["private/notes.txt"] != nil)
+        #expect(FileManager.default.fileExists(atPath: foreign))
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(".Output.staging-4242").path))
+        // A link inside the output: the next run refuses and changes nothing.
+        try FileManager.default.createSymbolicLink(atPath: output + "/briefings/out", withDestinationPath: "/tmp")
+        let withLink = Self.snapshot(output)
+        let third = try cli.run(["weekly", "--quiet", "--week", "2026-W45"], environment: Self.env)
+        #expect(third.status == 73, "\(third.stderr)")
+        #expect(third.stderr.contains("a symbolic link inside the output"))
+        #expect(Self.snapshot(output) == withLink)
+    }
+
+    @Test func aReadOnlyOutputIsReadOnlyForRootToo() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let output = cli.directory.appendingPathComponent("Output").path
+        #expect(try cli.run(["weekly", "--quiet"], environment: Self.env).status == 0)
+        #expect(chmod(output, 0o555) == 0)
+        defer { _ = chmod(output, 0o755) }
+        let before = Self.snapshot(cli.directory.path)
+        // Run as whoever runs the tests: root in CI, where access(2) would say yes.
+        let result = try cli.run(["weekly", "--quiet", "--week", "2026-W46"], environment: Self.env)
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("read-only"))
+        var after = Self.snapshot(cli.directory.path)
+        after["store.sqlite"] = before["store.sqlite"]
+        #expect(after == before)
+    }
+
+    @Test(arguments: [("--now", "9999-12-31T23:59:59Z"), ("--now", "1969-12-31"), ("--now", "3000-01-01"),
+                      ("SOURCE_DATE_EPOCH", "99999999999999"), ("SOURCE_DATE_EPOCH", "-1"), ("SOURCE_DATE_EPOCH", "1764547200000")])
+    func aNowOutsideTheSupportedYearsIsAUsageError(source: String, value: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let result = source == "--now" ? try cli.run(["list", "--now", value])
+            : try cli.run(["list", "--database", cli.database], database: false, environment: [source: value])
+        #expect(result.status == 64, "\(source)=\(value): \(result.stderr)")
+        #expect(result.stderr.contains(source))
+    }
+
+    @Test func aBusyDatabaseWaitsThenSaysTryAgainLater() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        // Another process holds the write lock for longer than Homecoming waits.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); time.sleep(6)", cli.database]
+        let pipe = Pipe()
+        holder.standardOutput = pipe
+        try holder.run()
+        defer { holder.terminate(); holder.waitUntilExit() }
+        _ = pipe.fileHandleForReading.availableData // "held": the lock is taken
+        let before = try cli.storeBytes()
+        let result = try cli.run(["list"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("is busy") && result.stderr.contains("try again later"))
+        #expect(try cli.storeBytes() == before)
+    }
+
+    @Test func exportIsSafeInASpreadsheetAndRoundTripsByteForByte() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let header = "date,part_of,returned_total,returned_military,returned_civilians,released_to_russia,bodies_returned,mediator,notes,source_name,source_url,confidence\n"
+        let hostile = header
+            + "2022-03-01,,5,,,,,,\"=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",+cmd|' /C calc'!A0,https://example.org/a,high\n"
+            + "2022-03-02,,6,,,,,,@SUM(1+1),\"-2 for 2\",https://example.org/b,high\n"
+            + "2022-03-03,,7,,,,,,\"first line\r\nsecond line\",'=already quoted,https://example.org/c,high\n"
+        let file = try cli.write("hostile.csv", hostile)
+        let imported = try cli.run(["import", file, "--no-seed", "--by", "tester"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let exported = try cli.run(["export"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        // Every cell that would start a formula starts with ' instead; the CRLF note is quoted.
+        for line in exported.stdout.split(separator: "\n") {
+            for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
+                let text = cell.hasPrefix("\"") ? cell.dropFirst() : cell
+                #expect(!(text.first.map { "=+-@".contains($0) } ?? false), "a formula cell: \(cell)")
+            }
+        }
+        #expect(exported.stdout.contains("\"first line\r\nsecond line\""))
+        // And it imports back into an empty store, and exports to the same bytes.
+        let again = try CLI()
+        defer { again.cleanUp() }
+        let path = try again.write("again.csv", exported.stdout)
+        #expect(try again.run(["import", path, "--no-seed", "--by", "tester"]).status == 0)
+        #expect(try again.run(["export"]).stdout == exported.stdout)
+    }
+
+    @Test func textFromTheRecordCannotBreakOutInMarkdownTextOrTheTerminal() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        let note = "Stage two\r\n```\r\n# injected heading\r\n- injected item\u{1B}[31m red\u{1B}[0m\rover"
+        let csv = "date,returned_total,notes,source_url,confidence\n2026-11-20,12,\"\(note)\",https://example.org/n,high\n"
+        let file = try cli.write("note.csv", csv)
+        #expect(try cli.run(["import", file, "--by", "tester"]).status == 0)
+        let listed = try cli.run(["list", "--from", "2026-11-16", "--to", "2026-11-22", "--details"])
+        #expect(!listed.stdout.contains("\u{1B}") && !listed.stdout.contains("\r"), "\(listed.stdout)")
+        let out = cli.directory.appendingPathComponent("briefs").path
+        let briefing = try cli.run(["briefing", "weekly", "--week", "2026-W47", "--out", out], environment: Self.env)
+        #expect(briefing.status == 0, "\(briefing.stderr)")
+        for format in ["md", "txt"] {
+            let text = try String(contentsOfFile: out + "/briefings/weekly/2026-W47/en/briefing.\(format)", encoding: .utf8)
+            #expect(text.contains("Stage two"), "the note is not in the \(format) briefing")
+            #expect(!text.contains("\u{1B}") && !text.contains("\r"))
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                #expect(!line.hasPrefix("```") && !line.hasPrefix("# injected") && !line.hasPrefix("- injected"), "\(format): \(line)")
+            }
+        }
+    }
+}
