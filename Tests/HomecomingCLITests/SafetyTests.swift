@@ -240,4 +240,64 @@ struct SafetyTests {
             }
         }
     }
+
+    /// A template directory holding one override, `NAME.mustache` under briefing/html/sections/.
+    /// (The scratch directory gets a `Templates` link to the shipped set, found after the override, as from a checkout.)
+    static func templates(_ cli: CLI, _ files: [String: String]) throws -> String {
+        try? FileManager.default.createSymbolicLink(atPath: cli.directory.appendingPathComponent("Templates").path,
+                                                    withDestinationPath: CLI.packageRoot.appendingPathComponent("Templates").path)
+        let root = cli.directory.appendingPathComponent("my-templates").path
+        for (name, text) in files {
+            let path = root + "/briefing/" + name + ".mustache"
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        return root
+    }
+
+    static let hostileTemplates: [(String, [String: String])] = [
+        ("itself", ["html/sections/headline": "{{> html/sections/headline}}"]),
+        ("a loop", ["html/sections/headline": "{{> html/sections/context}}", "html/sections/context": "{{> html/sections/headline}}"]),
+        ("nested", ["html/sections/headline": String(repeating: "{{#headline}}", count: 5_000) + String(repeating: "{{/headline}}", count: 5_000)]),
+        ("unclosed", ["html/sections/headline": String(repeating: "{{#headline}}", count: 20_000)]),
+        ("doubling", Dictionary(uniqueKeysWithValues: (0..<30).map { ("html/sections/p\($0)", "{{> html/sections/p\($0 + 1)}}{{> html/sections/p\($0 + 1)}}") }
+            + [("html/sections/headline", "{{> html/sections/p0}}"), ("html/sections/p30", "x")])),
+        ("a missing partial", ["html/sections/headline": "{{> html/sections/nowhere}}"]),
+        ("an unknown name", ["html/sections/headline": "{{headlin}}"]),
+    ]
+
+    @Test(arguments: hostileTemplates.indices)
+    func aTemplateSetThatCheckRefusesStopsEveryCommandWithItsPlace(index: Int) throws {
+        let (name, files) = Self.hostileTemplates[index]
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let templates = try Self.templates(cli, files)
+        #expect(try cli.run(["weekly", "--quiet"], environment: Self.env).status == 0)
+        let output = cli.directory.appendingPathComponent("Output").path
+        let before = Self.snapshot(output)
+        let check = try cli.run(["templates", "check", "--templates", templates], database: false)
+        #expect(check.status == 78, "\(name): \(check.stderr)")
+        #expect(check.stderr.contains("my-templates/briefing/html/sections/"), "\(name): \(check.stderr)")
+        for arguments in [["weekly", "--quiet", "--week", "2026-W46", "--templates", templates], ["briefing", "annual", "--year", "2024", "--templates", templates]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 78, "\(name) \(arguments[0]): \(result.stderr)")
+            #expect(result.stderr.contains("my-templates/briefing/html/sections/"), "\(name) \(arguments[0]): \(result.stderr)")
+        }
+        #expect(Self.snapshot(output) == before, "\(name): the output changed")
+    }
+
+    @Test func aTemplateLinkedOutOfTheDirectoryIsNeverRead() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let secret = try cli.write("secret.txt", "root:x:0:0:the secret\n")
+        let templates = try Self.templates(cli, [:])
+        try FileManager.default.createDirectory(atPath: templates + "/briefing/html/sections", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: templates + "/briefing/html/sections/headline.mustache", withDestinationPath: secret)
+        let out = cli.directory.appendingPathComponent("briefs").path
+        let result = try cli.run(["briefing", "annual", "--year", "2024", "--templates", templates, "--out", out])
+        #expect(result.status == 78, "\(result.stderr)")
+        #expect(result.stderr.contains("link out of the templates directory"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try cli.run(["templates", "check", "--templates", "/nonexistent-homecoming"], database: false).status == 64)
+    }
 }

@@ -71,6 +71,13 @@ public enum BriefingDocuments {
     /// Renders and hands each file to `sink` as soon as it is made, so that a caller can write it
     /// away instead of holding the whole briefing in memory; `Result.files` stays empty.
     public static func render(_ request: Request, record: Record, sink: (_ path: String, _ bytes: [UInt8]) throws -> Void) throws -> Result {
+        // A template set that `templates check` refuses publishes nothing: an empty section is never
+        // silently part of a briefing, and a template that would loop or crash is never rendered.
+        let problems = TemplateChecker.check(directories: request.templateDirectories)
+        if var first = problems.first {
+            if problems.count > 1 { first.message += " (and \(problems.count - 1) more: `homecoming templates check` lists them all)" }
+            throw first
+        }
         let facts = BriefingFacts(period: request.period, exchanges: record.exchanges, reported: record.reported, history: record.history,
                                   today: request.today, staleAfter: request.staleAfter, lastImport: record.lastImport)
         let directory = "briefings/\(request.period.kind.rawValue)/\(request.period.slug)"

@@ -90,6 +90,13 @@ struct TemplatesCommand: ParsableCommand {
         @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"))
         var templates: String?
 
+        func validate() throws {
+            var isDirectory: ObjCBool = false
+            if let templates, !FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                throw ValidationError("--templates \(templates): there is no such directory")
+            }
+        }
+
         func run() throws {
             try runReportingErrors("templates check") {
                 let problems = TemplateChecker.check(directories: TemplatesCommand.directories(templates))
