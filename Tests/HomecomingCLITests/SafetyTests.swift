@@ -222,22 +222,55 @@ struct SafetyTests {
         let cli = try CLI()
         defer { cli.cleanUp() }
         #expect(try cli.run(["check"]).status == 0)
-        let note = "Stage two\r\n```\r\n# injected heading\r\n- injected item\u{1B}[31m red\u{1B}[0m\rover"
+        // An escape sequence or a NUL is refused where it is, and nothing is imported.
+        for (hostile, code) in [("red \u{1B}[31m text", "U+001B"), ("cut\u{0}here", "U+0000")] {
+            let file = try cli.write("bad.csv", "date,returned_total,notes,source_url,confidence\n2026-11-20,12,\"\(hostile)\",https://example.org/n,high\n")
+            let before = try cli.storeBytes()
+            let refused = try cli.run(["import", file, "--by", "tester"])
+            #expect(refused.status == 65, "\(refused.stderr)")
+            #expect(refused.stderr.contains("bad.csv:2:") && refused.stderr.contains("control character \(code)"), "\(refused.stderr)")
+            #expect(try cli.storeBytes() == before)
+        }
+        // Line breaks are allowed in a note, but never make Markdown or text blocks of their own.
+        let note = "Stage two\r\n```\r\n# injected heading\r\n- injected item\rover"
         let csv = "date,returned_total,notes,source_url,confidence\n2026-11-20,12,\"\(note)\",https://example.org/n,high\n"
         let file = try cli.write("note.csv", csv)
         #expect(try cli.run(["import", file, "--by", "tester"]).status == 0)
         let listed = try cli.run(["list", "--from", "2026-11-16", "--to", "2026-11-22", "--details"])
-        #expect(!listed.stdout.contains("\u{1B}") && !listed.stdout.contains("\r"), "\(listed.stdout)")
+        #expect(!listed.stdout.contains("\r") && listed.stdout.contains("Stage two"), "\(listed.stdout)")
         let out = cli.directory.appendingPathComponent("briefs").path
         let briefing = try cli.run(["briefing", "weekly", "--week", "2026-W47", "--out", out], environment: Self.env)
         #expect(briefing.status == 0, "\(briefing.stderr)")
         for format in ["md", "txt"] {
             let text = try String(contentsOfFile: out + "/briefings/weekly/2026-W47/en/briefing.\(format)", encoding: .utf8)
             #expect(text.contains("Stage two"), "the note is not in the \(format) briefing")
-            #expect(!text.contains("\u{1B}") && !text.contains("\r"))
+            #expect(!text.contains("\r"))
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 #expect(!line.hasPrefix("```") && !line.hasPrefix("# injected") && !line.hasPrefix("- injected"), "\(format): \(line)")
             }
+        }
+    }
+
+    @Test func jsonTypesAreStrictAndSyntaxErrorsHaveALineAndColumn() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        let row = #""date": "2026-11-20", "source_url": "https://example.org/j", "confidence": "high""#
+        let cases: [(String, String)] = [
+            ("{\"exchanges\": [{\(row), \"returned_total\": true}]}", "returned_total is true or false"),
+            ("{\"exchanges\": [{\(row), \"returned_total\": 12.0}]}", "is not a whole number"),
+            ("{\"exchanges\": [{\(row), \"returned_total\": \"12\"}]}", "returned_total is not a number"),
+            ("{\"exchanges\": [{\(row), \"returned_total\": 12, \"notes\": 5}]}", "notes is not a string"),
+            ("{\"exchanges\": [{\(row), \"returned_total\": 12, \"returned_total\": 13}]}", "given twice"),
+            ("{\"exchanges\": [\n  {\(row),\n   \"returned_total\": 12,,}\n]}", "json:3:"),
+        ]
+        for (json, expected) in cases {
+            let file = try cli.write("in.json", json)
+            let before = try cli.storeBytes()
+            let result = try cli.run(["import", file, "--by", "tester"])
+            #expect(result.status == 65, "\(json): \(result.stderr)")
+            #expect(result.stderr.contains(expected), "\(json): \(result.stderr)")
+            #expect(try cli.storeBytes() == before)
         }
     }
 

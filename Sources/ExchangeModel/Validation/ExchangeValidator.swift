@@ -5,6 +5,7 @@ public enum ExchangeValidator {
     /// - Parameter text: the text of a field (`nil` or empty when absent).
     public static func exchange(rules: ValidationRules, text: (ExchangeField) -> String?) -> Validated<Exchange> {
         var p = FieldParser(rules: rules)
+        for field in ExchangeField.allCases { p.refuseControlCharacters(field.rawValue, text(field), multiline: field == .notes) }
         let date = p.day(ExchangeField.date.rawValue, text(.date), required: true)
         let partOf = p.day(ExchangeField.partOf.rawValue, text(.partOf), required: false)
         let total = p.count(ExchangeField.returnedTotal.rawValue, text(.returnedTotal))

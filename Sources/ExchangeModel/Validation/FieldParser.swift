@@ -11,6 +11,23 @@ struct FieldParser {
         return text
     }
 
+    /// Text with a control character is refused, not cut or stored: a NUL ends the text for
+    /// SQLite's C functions, ESC and CR rewrite a terminal. Tabs and line breaks are allowed where
+    /// `multiline` (notes and quotes; in CSV, inside a quoted field).
+    mutating func refuseControlCharacters(_ field: String, _ text: String?, multiline: Bool) {
+        guard let text else { return }
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            let value = scalar.value
+            guard value < 0x20 || (0x7F...0x9F).contains(value) else { continue }
+            if multiline, scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+            let hex = String(value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            fail(field, "\(field) holds the control character \(code) at character \(offset + 1)",
+                 multiline ? "remove it (tabs and line breaks are the only control characters text may hold)" : "remove it: this field is one line of plain text")
+            return
+        }
+    }
+
     mutating func fail(_ field: String, _ message: String, _ hint: String) {
         issues.append(ValidationIssue(field: field, message: message, hint: hint))
     }

@@ -3,6 +3,7 @@ public enum ReportedTotalValidator {
     /// Builds a reported total from field texts, or returns every issue found.
     public static func reportedTotal(rules: ValidationRules, text: (ReportedTotalField) -> String?) -> Validated<ReportedTotal> {
         var p = FieldParser(rules: rules)
+        for field in ReportedTotalField.allCases { p.refuseControlCharacters(field.rawValue, text(field), multiline: field == .quote) }
         let start = p.day(ReportedTotalField.periodStart.rawValue, text(.periodStart), required: true)
         let end = p.day(ReportedTotalField.periodEnd.rawValue, text(.periodEnd), required: true)
         var metric: ReportedTotal.Metric?

@@ -3,28 +3,35 @@ import Foundation
 
 /// Reads a JSON document `{"exchanges": [...], "reported_totals": [...]}` with the same rules as CSV.
 ///
-/// Keys are the CSV column names; counts are numbers or null. Problems are located by JSON path.
+/// Keys are the CSV column names; counts are whole numbers or null, every other field a string or
+/// null (a boolean, a fraction or a number for text is an error, never converted). A key given twice
+/// is an error. Syntax errors are located by line and column, other problems by JSON path.
 struct JSONDataReader {
+    /// The fields that hold counts.
+    static let countFields: Set<String> = [ExchangeField.returnedTotal, .returnedMilitary, .returnedCivilians, .releasedToRussia, .bodiesReturned]
+        .map(\.rawValue).reduce(into: [ReportedTotalField.value.rawValue]) { $0.insert($1) }
+
     let name: String
     let rules: ValidationRules
 
     func read(_ bytes: [UInt8]) -> DataFile {
         var file = DataFile(name: name)
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        let root: StrictJSON.Value
+        do throws(StrictJSON.SyntaxError) {
+            root = try StrictJSON.parse(bytes)
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "it is not valid JSON"
-            file.diagnostics.append(Diagnostic(file: name, location: .file, message: "the file is not valid JSON: \(detail)",
+            file.diagnostics.append(Diagnostic(file: name, location: .text(line: error.line, column: error.column),
+                                               message: "the file is not valid JSON: \(error.message)",
                                                hint: "check brackets, commas and quotes, or export it again with `homecoming export --format json`"))
             return file
         }
-        guard let object = root as? [String: Any] else {
+        guard case let .object(members) = root else {
             file.diagnostics.append(Diagnostic(file: name, location: .jsonPath("$", order: -1),
                                                message: "the document is not an object",
                                                hint: "write {\"exchanges\": [...], \"reported_totals\": [...]}"))
             return file
         }
+        let object = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         for key in object.keys.sorted() where key != "exchanges" && key != "reported_totals" {
             file.diagnostics.append(Diagnostic(file: name, location: .jsonPath("$.\(key)", order: -1),
                                                message: "unknown key \"\(key)\"", hint: "the document holds only \"exchanges\" and \"reported_totals\""))
@@ -67,9 +74,9 @@ struct JSONDataReader {
                    message: issue.message, hint: issue.hint)
     }
 
-    private func records(_ value: Any?, path: String, into file: inout DataFile) -> [Any]? {
+    private func records(_ value: StrictJSON.Value?, path: String, into file: inout DataFile) -> [StrictJSON.Value]? {
         guard let value else { return nil }
-        guard let array = value as? [Any] else {
+        guard case let .array(array) = value else {
             file.diagnostics.append(Diagnostic(file: name, location: .jsonPath(path, order: -1), message: "\(path) is not an array",
                                                hint: "write a list of objects, one per record"))
             return nil
@@ -78,34 +85,43 @@ struct JSONDataReader {
     }
 
     /// The texts of a record's fields, as CSV would give them (numbers as written, null as empty).
-    private func fields(_ row: Any, path: String, order: Int, known: Set<String>, required: [String],
+    private func fields(_ row: StrictJSON.Value, path: String, order: Int, known: Set<String>, required: [String],
                         into file: inout DataFile) -> [String: String?]? {
-        guard let object = row as? [String: Any] else {
+        guard case let .object(members) = row else {
             file.diagnostics.append(Diagnostic(file: name, location: .jsonPath(path, order: order), message: "the record is not an object",
                                                hint: "write each record as {\"date\": \"2024-12-30\", …}"))
             return nil
         }
+        let object = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         var texts: [String: String?] = [:]
         var ok = true
+        func refuse(_ key: String, _ message: String, _ hint: String) {
+            ok = false
+            file.diagnostics.append(Diagnostic(file: name, location: .jsonPath("\(path).\(key)", order: order), message: message, hint: hint))
+        }
         for key in object.keys.sorted() {
-            let value = object[key]
+            guard let value = object[key] else { continue }
             guard known.contains(key) else {
-                ok = false
-                file.diagnostics.append(Diagnostic(file: name, location: .jsonPath("\(path).\(key)", order: order), message: "unknown key \"\(key)\"",
-                                                   hint: "use the keys \(known.sorted().joined(separator: ", "))"))
+                refuse(key, "unknown key \"\(key)\"", "use the keys \(known.sorted().joined(separator: ", "))")
                 continue
             }
+            let isCount = Self.countFields.contains(key)
             switch value {
-            case is NSNull: texts[key] = .some(nil)
-            case let string as String: texts[key] = string
-            case let number as NSNumber:
-                let double = number.doubleValue
-                texts[key] = double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : String(double)
+            case .null: texts[key] = .some(nil)
+            case let .string(string) where !isCount: texts[key] = string
+            case let .number(number) where isCount:
+                // A count is a whole number as written: 1358, not 1358.0, 1.358e3 or true.
+                guard number.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 || $0 == UInt8(ascii: "-") }) else {
+                    refuse(key, "\(key) \(number) is not a whole number", "write the count as digits, e.g. 1358, or null if it is unknown")
+                    continue
+                }
+                texts[key] = number
+            case .bool:
+                refuse(key, "\(key) is true or false, not \(isCount ? "a count" : "text")",
+                       isCount ? "write the count as a number, or null if it is unknown" : "write the text in quotes, or null")
             default:
-                ok = false
-                file.diagnostics.append(Diagnostic(file: name, location: .jsonPath("\(path).\(key)", order: order),
-                                                   message: "\(key) is neither a string, a number nor null",
-                                                   hint: "write text in quotes, counts as numbers, unknown values as null"))
+                refuse(key, isCount ? "\(key) is not a number" : "\(key) is not a string",
+                       isCount ? "write the count as a number (not in quotes), or null if it is unknown" : "write the text in quotes, or null")
             }
         }
         for key in required where texts[key] == nil && object[key] == nil {
