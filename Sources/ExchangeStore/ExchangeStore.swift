@@ -174,3 +174,57 @@ public final class ExchangeStore: Sendable {
         try read { db in try String.fetchOne(db, sql: "SELECT max(imported_at) FROM import_run") }
     }
 }
+
+// MARK: - Checks on open
+
+extension ExchangeStore {
+    /// SQLite's quick check of every page: a damaged file is reported, never published from.
+    public func checkPages() throws(StoreError) {
+        let result = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard result == ["ok"] else {
+            throw .unusableDatabase(path: path, reason: "SQLite's quick check reports damage (\(result.first ?? "no answer"))")
+        }
+    }
+
+    /// Every row read passes the checks an import makes of one row (counts in range, a split no
+    /// larger than its total, a stage after its exchange, an http(s) source, no control character):
+    /// a row edited into the file by other means stops the run instead of reaching a sum or a page.
+    public func checkRows(_ exchanges: [Exchange], _ totals: [ReportedTotal], maximumCount: Int = ValidationRules(today: nil).maximumCount) throws(StoreError) {
+        func refuse(_ what: String) -> StoreError {
+            .unusableDatabase(path: path, reason: "a stored row does not pass the checks of an import: \(what)")
+        }
+        let range = 0...maximumCount
+        for row in exchanges {
+            for (name, count) in [("returned_total", row.returnedTotal), ("returned_military", row.returnedMilitary),
+                                  ("returned_civilians", row.returnedCivilians), ("released_to_russia", row.releasedToRussia),
+                                  ("bodies_returned", row.bodiesReturned)] {
+                if let count, !range.contains(count) { throw refuse("\(row.date.iso) \(name) \(count) is out of range") }
+            }
+            if let total = row.returnedTotal, (row.returnedMilitary ?? 0) + (row.returnedCivilians ?? 0) > total {
+                throw refuse("\(row.date.iso): military and civilians add up to more than returned_total")
+            }
+            if let partOf = row.partOf, partOf >= row.date { throw refuse("\(row.date.iso): part_of \(partOf.iso) is not earlier") }
+            if !Self.isPlain(row.sourceURL, multiline: false) || !(row.sourceURL.hasPrefix("https://") || row.sourceURL.hasPrefix("http://")) {
+                throw refuse("\(row.date.iso): the source address is not a plain http(s) address")
+            }
+            for text in [row.sourceName, row.mediator] where !Self.isPlain(text, multiline: false) {
+                throw refuse("\(row.date.iso): a text holds a control character")
+            }
+            if !Self.isPlain(row.notes, multiline: true) { throw refuse("\(row.date.iso): the notes hold a control character") }
+        }
+        for total in totals {
+            if let value = total.value, !(0...Int(Int32.max)).contains(value) { throw refuse("\(total.key): the value \(value) is out of range") }
+            if total.periodEnd < total.periodStart { throw refuse("\(total.key): the period ends before it starts") }
+            if !Self.isPlain(total.sourceURL, multiline: false) || !Self.isPlain(total.quote, multiline: true) || !Self.isPlain(total.reportedBy, multiline: true) {
+                throw refuse("\(total.key): a text holds a control character")
+            }
+        }
+    }
+
+    static func isPlain(_ text: String?, multiline: Bool) -> Bool {
+        guard let text else { return true }
+        return !text.unicodeScalars.contains { s in
+            (s.value < 0x20 || (0x7F...0x9F).contains(s.value)) && !(multiline && (s == "\t" || s == "\n" || s == "\r"))
+        }
+    }
+}

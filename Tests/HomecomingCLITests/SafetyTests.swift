@@ -274,6 +274,55 @@ struct SafetyTests {
         }
     }
 
+    /// The store after `sql` ran on it (outside Homecoming, as a damaged or hand-edited file would be).
+    static func edit(_ database: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", database, sql]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test(arguments: ["UPDATE exchange SET returned_total = 9223372036854775807 WHERE date = '2024-12-30'",
+                      "UPDATE exchange SET source_url = 'ht' || char(0) || 'tp://garbled' WHERE date = '2024-12-30'",
+                      "UPDATE exchange SET returned_military = 500, returned_civilians = 500 WHERE date = '2024-12-30'"])
+    func aStoredRowThatAnImportWouldRefuseStopsEveryReader(sql: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["weekly", "--quiet"], environment: Self.env).status == 0)
+        try Self.edit(cli.database, sql)
+        let output = cli.directory.appendingPathComponent("Output").path
+        let before = Self.snapshot(output)
+        for arguments in [["list"], ["weekly", "--quiet", "--week", "2026-W46"], ["chart", "all", "--out", output + "/charts"], ["briefing", "annual", "--year", "2024"]] {
+            let result = try cli.run(arguments, environment: Self.env)
+            #expect(result.status == 65, "\(arguments[0]): \(result.stderr)")
+            #expect(result.stderr.contains("does not pass the checks of an import"), "\(arguments[0]): \(result.stderr)")
+        }
+        #expect(Self.snapshot(output) == before)
+    }
+
+    @Test func aDamagedStoreIsNeverPublishedFrom() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["weekly", "--quiet"], environment: Self.env).status == 0)
+        let output = cli.directory.appendingPathComponent("Output").path
+        let before = Self.snapshot(output)
+        // Garble the middle of every page but the first (the header), as a failing disk would.
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: cli.database)))
+        for page in stride(from: 4096, to: bytes.count, by: 4096) {
+            for offset in 1500..<1600 where page + offset < bytes.count { bytes[page + offset] ^= 0x5A }
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: cli.database))
+        let damaged = try cli.storeBytes()
+        for arguments in [["weekly", "--quiet", "--week", "2026-W46"], ["briefing", "annual", "--year", "2024"], ["check"]] {
+            let result = try cli.run(arguments, environment: Self.env)
+            #expect(result.status == 65, "\(arguments[0]): \(result.stderr)")
+        }
+        #expect(Self.snapshot(output) == before)
+        #expect(try cli.storeBytes() == damaged)
+    }
+
     /// A template directory holding one override, `NAME.mustache` under briefing/html/sections/.
     /// (The scratch directory gets a `Templates` link to the shipped set, found after the override, as from a checkout.)
     static func templates(_ cli: CLI, _ files: [String: String]) throws -> String {

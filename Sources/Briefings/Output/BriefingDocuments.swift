@@ -55,9 +55,13 @@ public enum BriefingDocuments {
         }
 
         /// Everything a briefing needs from the store.
+        /// The record for publishing: the file's pages checked first, then every row as an import checks it.
         public static func read(from store: ExchangeStore) throws(StoreError) -> Record {
-            Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(), history: try store.history(),
-                   lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
+            try store.checkPages()
+            let record = Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(), history: try store.history(),
+                                lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
+            try store.checkRows(record.exchanges, record.reported)
+            return record
         }
     }
 

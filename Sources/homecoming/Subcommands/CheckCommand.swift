@@ -28,6 +28,7 @@ struct CheckCommand: ParsableCommand {
         try runReportingErrors("check") {
             let context = try CommandContext(store, command: "check")
             let store = try context.openStore()
+            try store.checkPages()
             var exchanges = try store.exchanges()
             var totals = try store.reportedTotals()
             if let file {
