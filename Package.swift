@@ -66,3 +66,12 @@ let package = Package(
         .testTarget(name: "HomecomingCLITests", dependencies: ["ExchangeStore", "ExchangeModel"], exclude: ["Fixtures"]),
     ]
 )
+
+// Fuzzing (`make fuzz`): libFuzzer executables over the readers, the validators and the template
+// checker, built only when asked (they link libFuzzer's driver), into their own build folder.
+if Context.environment["HOMECOMING_FUZZ"] == "1" {
+    for (name, dependencies) in [("FuzzCSV", ["ExchangeStore", "ExchangeModel"]), ("FuzzJSON", ["ExchangeStore", "ExchangeModel"]),
+                                 ("FuzzValidator", ["ExchangeModel"]), ("FuzzTemplates", ["Briefings"])] {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies.map { .target(name: $0) }, path: "Fuzz/\(name)"))
+    }
+}

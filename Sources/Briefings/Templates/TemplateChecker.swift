@@ -20,44 +20,51 @@ public enum TemplateChecker {
                 problems.append(error)
                 continue
             }
-            for document in documents where set.paths[document] == nil {
-                problems.append(TemplateError(path: document + ".mustache", message: "the document template \(document) is missing",
-                                              hint: "restore it with `homecoming templates copy \(document) --to DIR`"))
-            }
-            for (name, text) in set.texts {
-                let path = set.paths[name] ?? name
-                for tag in tags(in: text) where tag.sigil == ">" || tag.sigil == "<" {
-                    if !TemplateSet.isSafeName(tag.name) {
-                        problems.append(TemplateError(path: path, line: tag.line, column: tag.column,
-                                                      message: "the partial name \"\(tag.name)\" leaves the templates directory",
-                                                      hint: "name partials relative to briefing/, e.g. html/sections/headline"))
-                    } else if set.paths[tag.name] == nil {
-                        problems.append(TemplateError(path: path, line: tag.line, column: tag.column,
-                                                      message: "the partial \"\(tag.name)\" does not exist",
-                                                      hint: "create \(tag.name).mustache, or correct the name (see `homecoming templates list`)"))
-                    }
-                }
-            }
-            for format in DocumentFormat.allCases {
-                let recorder = Recorder()
-                let model = TrackingNode(BriefingSample.model(language: language, format: format), recorder)
-                _ = set.library.render(model, withTemplate: "\(format.rawValue)/briefing")
-                let unknown = recorder.requested.subtracting(recorder.found)
-                for name in unknown.sorted() {
-                    for (template, text) in set.texts.sorted(by: { $0.key < $1.key }) where template.hasPrefix(format.rawValue + "/") {
-                        for tag in tags(in: text) where tag.name.split(separator: ".").contains(Substring(name)) {
-                            let kind = tag.sigil == "#" || tag.sigil == "^" ? "section" : "variable"
-                            problems.append(TemplateError(path: set.paths[template] ?? template, line: tag.line, column: tag.column,
-                                                          message: "unknown \(kind) \"\(tag.name)\": the briefing has no such value",
-                                                          hint: "use one of the names in the default templates (`homecoming templates copy \(template) --to DIR` shows them)"))
-                        }
-                    }
-                }
-            }
+            problems += check(set, language: language)
         }
         var seen = Set<String>()
         return problems.filter { seen.insert($0.description).inserted }
             .sorted { ($0.path, $0.line ?? 0, $0.column ?? 0) < ($1.path, $1.line ?? 0, $1.column ?? 0) }
+    }
+
+    /// The problems of one language's template set: missing documents and partials, unknown names.
+    public static func check(_ set: TemplateSet, language: Language) -> [TemplateError] {
+        var problems: [TemplateError] = []
+        for document in documents where set.paths[document] == nil {
+            problems.append(TemplateError(path: document + ".mustache", message: "the document template \(document) is missing",
+                                          hint: "restore it with `homecoming templates copy \(document) --to DIR`"))
+        }
+        for (name, text) in set.texts {
+            let path = set.paths[name] ?? name
+            for tag in tags(in: text) where tag.sigil == ">" || tag.sigil == "<" {
+                if !TemplateSet.isSafeName(tag.name) {
+                    problems.append(TemplateError(path: path, line: tag.line, column: tag.column,
+                                                  message: "the partial name \"\(tag.name)\" leaves the templates directory",
+                                                  hint: "name partials relative to briefing/, e.g. html/sections/headline"))
+                } else if set.paths[tag.name] == nil {
+                    problems.append(TemplateError(path: path, line: tag.line, column: tag.column,
+                                                  message: "the partial \"\(tag.name)\" does not exist",
+                                                  hint: "create \(tag.name).mustache, or correct the name (see `homecoming templates list`)"))
+                }
+            }
+        }
+        for format in DocumentFormat.allCases {
+            let recorder = Recorder()
+            let model = TrackingNode(BriefingSample.model(language: language, format: format), recorder)
+            _ = set.library.render(model, withTemplate: "\(format.rawValue)/briefing")
+            let unknown = recorder.requested.subtracting(recorder.found)
+            for name in unknown.sorted() {
+                for (template, text) in set.texts.sorted(by: { $0.key < $1.key }) where template.hasPrefix(format.rawValue + "/") {
+                    for tag in tags(in: text) where tag.name.split(separator: ".").contains(Substring(name)) {
+                        let kind = tag.sigil == "#" || tag.sigil == "^" ? "section" : "variable"
+                        problems.append(TemplateError(path: set.paths[template] ?? template, line: tag.line, column: tag.column,
+                                                      message: "unknown \(kind) \"\(tag.name)\": the briefing has no such value",
+                                                      hint: "use one of the names in the default templates (`homecoming templates copy \(template) --to DIR` shows them)"))
+                    }
+                }
+            }
+        }
+        return problems
     }
 
     /// A tag `{{…}}` in a template: its sigil (`#`, `^`, `/`, `>`, `<`, `$`, `&`, `{`, `!`, `%`, or none), name and place.

@@ -21,13 +21,23 @@ public struct TemplateSet: Sendable {
             for (name, path) in Self.files(in: root, skipping: Language.allCases.map(\.rawValue)) { paths[name] = path }
             for (name, path) in Self.files(in: (root as NSString).appendingPathComponent(language.rawValue), skipping: []) { paths[name] = path }
         }
-        var texts: [String: String] = [:]
-        var library = MustacheLibrary()
-        for (name, path) in paths.sorted(by: { $0.key < $1.key }) {
+        var sources: [String: (path: String, text: String)] = [:]
+        for (name, path) in paths {
             try Self.checkInside(path, roots: directories)
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError(path: path, message: "cannot read the template", hint: "check that the file exists, is readable and is UTF-8")
             }
+            sources[name] = (path, text)
+        }
+        try self.init(sources: sources)
+    }
+
+    /// A template set from texts already read: name → (the file it came from, its text).
+    public init(sources: [String: (path: String, text: String)]) throws(TemplateError) {
+        var texts: [String: String] = [:]
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let (path, text) = source
             // Checked before the parser sees it: swift-mustache parses nested sections recursively, and
             // thousands of them exhaust the stack.
             try Self.checkNesting(text, path: path)
@@ -42,6 +52,7 @@ public struct TemplateSet: Sendable {
             }
             texts[name] = text
         }
+        let paths = sources.mapValues(\.path)
         try Self.checkPartials(texts: texts, paths: paths)
         self.paths = paths
         self.texts = texts
