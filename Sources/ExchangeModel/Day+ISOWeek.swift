@@ -40,9 +40,12 @@ public struct Period: Hashable, Sendable {
     }
 
     /// ISO week `2024-W52`.
+    /// Exactly `YYYY-Www` (ISO 8601: four digits, a W, two digits): not `+2024-W01`, `2024-W5` or `2024-W052`.
     public static func week(_ text: String) -> Period? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[1].hasPrefix("W"), let year = Int(parts[0]), let week = Int(parts[1].dropFirst()),
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool { bytes[range].allSatisfy { $0 >= 48 && $0 <= 57 } }
+        guard bytes.count == 8, digits(0..<4), bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "W"), digits(6..<8),
+              let year = Int(text.prefix(4)), let week = Int(text.suffix(2)),
               let monday = Day(isoYear: year, week: week) else { return nil }
         return Period(kind: .weekly, start: monday, end: monday.adding(days: 6))
     }

@@ -323,6 +323,64 @@ struct SafetyTests {
         #expect(try cli.storeBytes() == damaged)
     }
 
+    @Test(arguments: [(#"{"staleAfter": true}"#, "staleAfter"), (#"{"staleAfter": 1.5}"#, "staleAfter"), (#"{"languages": "en"}"#, "languages"),
+                      (#"{"theme": ["dark"]}"#, "theme"), (#"{"byline": 5}"#, "byline"), (#"{"formats": ["md", 1]}"#, "formats"),
+                      ("{\"byline\": \"a\",\n \"byline\": \"b\"}", "homecoming.json:2:2")])
+    func aConfigurationValueOfTheWrongTypeIsRefusedNamingTheKey(json: String, named: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        _ = try cli.write("homecoming.json", json)
+        for arguments in [["config"], ["weekly", "--quiet"]] {
+            let result = try cli.run(arguments, environment: Self.env)
+            #expect(result.status == 78, "\(json) \(arguments[0]): \(result.stderr)")
+            #expect(result.stderr.contains(named), "\(json): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("Output").path))
+    }
+
+    @Test func aThemeWithoutAUsableFontIsRefusedNamingTheKey() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        let shipped = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("Templates/themes/light.json").path, encoding: .utf8)
+        let text = try cli.write("not-a-font.ttf", "hello\n")
+        let fifo = cli.directory.appendingPathComponent("font-pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for font in [cli.directory.appendingPathComponent("missing.ttf").path, text, fifo] {
+            let theme = shipped.replacingOccurrences(of: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", with: font)
+            let path = try cli.write("theme.json", theme)
+            let result = try cli.run(["chart", "per-year", "--theme", path, "--out", cli.directory.appendingPathComponent("charts").path])
+            #expect(result.status == 78, "\(font): \(result.stderr)")
+            #expect(result.stderr.contains("fontFile"), "\(font): \(result.stderr)")
+        }
+        let boolean = shipped.replacingOccurrences(of: "\"titleSize\": 28", with: "\"titleSize\": true")
+        let result = try cli.run(["chart", "per-year", "--theme", try cli.write("theme.json", boolean), "--out", cli.directory.appendingPathComponent("charts").path])
+        #expect(result.status == 78 && result.stderr.contains("titleSize"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("charts").path))
+    }
+
+    @Test(arguments: ["+2024-W01", "2024-W5", "2024-W052", "2024-W00", "2024-W54", "24-W01", "2024W01"])
+    func aMalformedWeekIsAUsageError(week: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        for arguments in [["weekly", "--week", week], ["briefing", "weekly", "--week", week]] {
+            let result = try cli.run(arguments, environment: Self.env)
+            #expect(result.status == 64, "\(week): \(result.stderr)")
+        }
+    }
+
+    @Test(arguments: ["https://…", "https://", "https://example", "https://exa mple.org/a", "https://.org/"])
+    func anAddressWithoutAHostIsRefused(url: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        let before = try cli.storeBytes()
+        let result = try cli.run(["add", "--date", "2026-11-20", "--returned", "10", "--source-url", url, "--by", "tester"])
+        #expect(result.status == 65, "\(url): \(result.stderr)")
+        #expect(result.stderr.contains("source_url") || result.stderr.contains("--source-url"), "\(result.stderr)")
+        #expect(try cli.storeBytes() == before)
+    }
+
     /// A template directory holding one override, `NAME.mustache` under briefing/html/sections/.
     /// (The scratch directory gets a `Templates` link to the shipped set, found after the override, as from a checkout.)
     static func templates(_ cli: CLI, _ files: [String: String]) throws -> String {

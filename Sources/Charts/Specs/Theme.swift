@@ -42,24 +42,21 @@ public struct Theme: Hashable, Sendable {
         public var description: String { key.map { "\($0): \(reason)" } ?? reason }
     }
 
-    /// Reads a theme from JSON: colours as `#RRGGBB`, sizes as numbers; every key is required.
-    public init(json bytes: [UInt8]) throws(Invalid) {
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-                throw Invalid(key: nil, reason: "the file is not a JSON object")
-            }
-            object = parsed
-        } catch let error as Invalid {
-            throw error
-        } catch {
-            throw Invalid(key: nil, reason: "the file is not valid JSON")
-        }
+    /// A value of a theme file, as its reader found it: text, a number, or something else (described).
+    public enum Value: Sendable {
+        case text(String)
+        case number(Double)
+        case other(String)
+    }
+
+    /// A theme from a file's keys: colours as `#RRGGBB`, sizes as numbers; every key is required
+    /// (the font files excepted), and a wrong type is an error naming the key, never converted.
+    public init(values object: [String: Value]) throws(Invalid) {
         for key in object.keys.sorted() where !Theme.keys.contains(key) {
             throw Invalid(key: key, reason: "unknown key; a theme has \(Theme.keys.joined(separator: ", "))")
         }
         func string(_ key: String) throws(Invalid) -> String {
-            guard let value = object[key] as? String, !value.isEmpty else { throw Invalid(key: key, reason: "missing, or not a text") }
+            guard case let .text(value) = object[key], !value.isEmpty else { throw Invalid(key: key, reason: "missing, or not a text") }
             return value
         }
         func color(_ key: String) throws(Invalid) -> RGBA {
@@ -68,7 +65,7 @@ public struct Theme: Hashable, Sendable {
             return rgba
         }
         func size(_ key: String) throws(Invalid) -> Double {
-            guard let value = (object[key] as? NSNumber)?.doubleValue, value >= 4, value <= 200 else {
+            guard case let .number(value) = object[key], value >= 4, value <= 200 else {
                 throw Invalid(key: key, reason: "missing, or not a size in px between 4 and 200")
             }
             return value

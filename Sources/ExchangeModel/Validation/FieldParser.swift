@@ -92,9 +92,14 @@ struct FieldParser {
             fail(field, "\(field) \(quoted(text)) is not an http or https address", "give the full address, starting with https://")
             return nil
         }
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        // A host is made of labels of letters and digits (any script: .укр is a real domain) joined by
+        // dots and hyphens, with a dot in it: "https://…" names no source.
+        let isHost = host.contains(".") && !host.hasPrefix(".") && !host.contains("..")
+            && host.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" }
         // ASCII whitespace and control characters are what break an address; checking bytes keeps bulk imports fast.
-        guard !host.isEmpty, !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
+        guard isHost || authority.hasPrefix("["), !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
             fail(field, "\(field) \(quoted(text)) is not a valid address", "give the full address of the source, without spaces")
             return nil
         }

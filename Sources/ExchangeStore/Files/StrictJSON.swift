@@ -2,9 +2,9 @@
 /// number 1), numbers stay as written, keys keep their order and their place, a key given twice is
 /// an error, and every syntax error has a line and a column. RFC 8259, with nesting limited to
 /// `maximumDepth` so that no input can exhaust the stack.
-enum StrictJSON {
+public enum StrictJSON {
     /// A parsed value.
-    indirect enum Value: Equatable {
+    public indirect enum Value: Equatable, Sendable {
         case object([Member])
         case array([Value])
         case string(String)
@@ -15,23 +15,25 @@ enum StrictJSON {
     }
 
     /// A key, its value, and where the key was written.
-    struct Member: Equatable {
-        var key: String
-        var value: Value
-        var line: Int
-        var column: Int
+    public struct Member: Equatable, Sendable {
+        public var key: String
+        public var value: Value
+        public var line: Int
+        public var column: Int
     }
 
     /// A syntax error: what, and where (1-based; columns count characters).
-    struct SyntaxError: Error, Equatable {
-        var message: String
-        var line: Int
-        var column: Int
+    public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+        public var message: String
+        public var line: Int
+        public var column: Int
+        public var description: String { "line \(line), column \(column): \(message)" }
     }
 
-    static let maximumDepth = 64
+    public static let maximumDepth = 64
 
-    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> Value {
+    /// Parses a whole document.
+    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> Value {
         var parser = Parser(bytes: bytes)
         parser.skipByteOrderMark()
         parser.skipWhitespace()
@@ -39,6 +41,12 @@ enum StrictJSON {
         parser.skipWhitespace()
         guard parser.i == bytes.count else { throw parser.error("text after the end of the document") }
         return value
+    }
+
+    /// The members of an object by key (keys are unique: the parser refuses a second one).
+    public static func members(_ value: Value) -> [String: Value]? {
+        guard case let .object(members) = value else { return nil }
+        return Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     struct Parser {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Briefings
+import ExchangeStore
 import Foundation
 
 /// The settings of the weekly job, each with where it came from: flags, then the environment
@@ -36,13 +37,22 @@ struct Configuration {
         func pick(_ key: String, flag: String?, flagName: String, env: String) throws(Invalid) -> (String, String)? {
             if let flag { return (flag, flagName) }
             if let value = environment[env], !value.isEmpty { return (value, "$\(env)") }
-            if let value = file[key] {
-                if let string = value as? String { return (string, fileName) }
-                if let strings = value as? [String] { return (strings.joined(separator: ","), fileName) }
-                if let number = value as? NSNumber, key == "staleAfter" { return (number.stringValue, fileName) }
-                throw Invalid(message: "\(fileName): \"\(key)\" is \(describe(value)), which is not \(key == "staleAfter" ? "a number of days" : key == "languages" || key == "formats" ? "a list of names" : "a text")")
+            guard let value = file[key] else { return nil }
+            // Each key has one type in the file; nothing is converted (true is not 1, "en" is not ["en"]).
+            let isList = key == "languages" || key == "formats", isDays = key == "staleAfter"
+            switch value {
+            case let .string(text) where !isList && !isDays: return (text, fileName)
+            case let .array(items) where isList:
+                var names: [String] = []
+                for item in items {
+                    guard case let .string(name) = item else { break }
+                    names.append(name)
+                }
+                if names.count == items.count { return (names.joined(separator: ","), fileName) }
+            case let .number(number) where isDays && number.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }): return (number, fileName)
+            default: break
             }
-            return nil
+            throw Invalid(message: "\(fileName): \"\(key)\" is \(describe(value)), which is not \(isDays ? "a whole number of days" : isList ? "a list of names in quotes" : "a text in quotes")")
         }
         func list<T>(_ key: String, flag: String?, flagName: String, env: String, parse: (String) -> T?, allowed: String, defaults: [T]) throws(Invalid) -> Setting<[T]> {
             guard let (raw, source) = try pick(key, flag: flag, flagName: flagName, env: env) else { return Setting(value: defaults, source: "default") }
@@ -94,32 +104,32 @@ struct Configuration {
     }
 
     /// The file's keys, or none: `--config FILE` must exist; `homecoming.json` is read when present.
-    private static func loadFile(flags: PublishOptions) throws(Invalid) -> ([String: Any], String) {
+    private static func loadFile(flags: PublishOptions) throws(Invalid) -> ([String: StrictJSON.Value], String) {
         let path = flags.config ?? "homecoming.json"
         guard FileManager.default.fileExists(atPath: path) else {
             if flags.config != nil { throw Invalid(message: "--config \(path): there is no such file") }
             return ([:], path)
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw Invalid(message: "\(path): the file cannot be read") }
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "it is not valid JSON"
-            throw Invalid(message: "\(path): \(detail)")
+        let parsed: StrictJSON.Value
+        do throws(StrictJSON.SyntaxError) { parsed = try StrictJSON.parse([UInt8](data)) } catch {
+            throw Invalid(message: "\(path):\(error.line):\(error.column): \(error.message)")
         }
-        guard let object = parsed as? [String: Any] else { throw Invalid(message: "\(path): the file must hold one JSON object, {\"languages\": [\"en\"], …}") }
+        guard let object = StrictJSON.members(parsed) else { throw Invalid(message: "\(path): the file must hold one JSON object, {\"languages\": [\"en\"], …}") }
         for key in object.keys.sorted() where !keys.contains(key) {
             throw Invalid(message: "\(path): unknown key \"\(key)\"; the keys are \(keys.joined(separator: ", "))")
         }
         return (object, path)
     }
 
-    private static func describe(_ value: Any) -> String {
+    private static func describe(_ value: StrictJSON.Value) -> String {
         switch value {
-        case is NSNull: "null"
-        case let n as NSNumber: n.stringValue
-        case is [Any]: "a list"
-        case is [String: Any]: "an object"
-        default: "\(value)"
+        case .null: "null"
+        case let .bool(flag): String(flag)
+        case let .number(number): number
+        case let .string(text): "\"\(text)\""
+        case .array: "a list"
+        case .object: "an object"
         }
     }
 
