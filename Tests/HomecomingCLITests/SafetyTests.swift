@@ -381,6 +381,30 @@ struct SafetyTests {
         #expect(try cli.storeBytes() == before)
     }
 
+    @Test func oldWeeklyEditionsArePrunedAndTheFeedStaysShort() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let output = cli.directory.appendingPathComponent("Output").path
+        for week in ["2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46"] {
+            let result = try cli.run(["weekly", "--quiet", "--week", week, "--keep-weeks", "3", "--lang", "en", "--format", "html"], environment: Self.env)
+            #expect(result.status == 0, "\(week): \(result.stderr)")
+        }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: output + "/briefings/weekly").sorted()
+        #expect(kept == ["2026-W44", "2026-W45", "2026-W46"])
+        let index = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        let feed = try String(contentsOfFile: output + "/feed.xml", encoding: .utf8)
+        #expect(!index.contains("2026-W42") && !index.contains("2026-W43") && index.contains("2026-W44"))
+        #expect(!feed.contains("2026-W43") && feed.contains("2026-W46"))
+        // Briefings of other kinds are never pruned.
+        #expect(try cli.run(["briefing", "annual", "--year", "2024", "--lang", "en", "--format", "html"], environment: Self.env).status == 0)
+        #expect(try cli.run(["weekly", "--quiet", "--week", "2026-W47", "--keep-weeks", "1", "--lang", "en", "--format", "html"], environment: Self.env).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/briefings/weekly") == ["2026-W47"])
+        #expect(FileManager.default.fileExists(atPath: output + "/briefings/annual/2024/en/briefing.html"))
+        // A bad value is a configuration error naming the flag.
+        let bad = try cli.run(["weekly", "--quiet", "--keep-weeks", "-2"], environment: Self.env)
+        #expect(bad.status == 78 || bad.status == 64, "\(bad.stderr)")
+    }
+
     /// A template directory holding one override, `NAME.mustache` under briefing/html/sections/.
     /// (The scratch directory gets a `Templates` link to the shipped set, found after the override, as from a checkout.)
     static func templates(_ cli: CLI, _ files: [String: String]) throws -> String {

@@ -131,13 +131,27 @@ public enum BriefingDocuments {
 
     /// Renders into a staging tree: every file of the briefing, then the index and feed that list it.
     /// The caller commits the stager (or aborts it on failure).
-    public static func stage(_ request: Request, record: Record, into stager: StagedOutput.Stager, output: String) throws -> Result {
+    ///
+    /// - Parameter keepWeeks: how many weekly editions to keep, the newest (this one included); older
+    ///   ones are removed from the output and from its index and feed. Nil or 0 keeps every one.
+    public static func stage(_ request: Request, record: Record, into stager: StagedOutput.Stager, output: String,
+                             keepWeeks: Int? = nil) throws -> Result {
         var metas: [(path: String, bytes: [UInt8])] = []
         let result = try render(request, record: record) { path, bytes in
             if path.hasSuffix("/briefing.json") { metas.append((path, bytes)) }
             try stager.add(path, bytes)
         }
-        for file in PublicationIndex.files(outputDirectory: output, pending: metas) { try stager.add(file.path, file.bytes) }
+        var removed: Set<String> = []
+        if let keepWeeks, keepWeeks > 0 {
+            let weekly = (output as NSString).appendingPathComponent("briefings/weekly")
+            var editions = Set(((try? FileManager.default.contentsOfDirectory(atPath: weekly)) ?? []).filter { Period.week($0) != nil })
+            if request.period.kind == .weekly { editions.insert(request.period.slug) }
+            for old in editions.sorted(by: >).dropFirst(keepWeeks) {
+                try stager.remove("briefings/weekly/\(old)")
+                removed.insert("briefings/weekly/\(old)")
+            }
+        }
+        for file in PublicationIndex.files(outputDirectory: output, pending: metas, excluding: removed) { try stager.add(file.path, file.bytes) }
         return result
     }
 

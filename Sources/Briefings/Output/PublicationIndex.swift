@@ -17,8 +17,13 @@ public enum PublicationIndex {
         var directory: String
     }
 
-    /// The two files, relative to the output directory; `extra` are metas not on disk yet (this run's).
-    public static func files(outputDirectory: String, pending: [(path: String, bytes: [UInt8])] = []) -> [(path: String, bytes: [UInt8])] {
+    /// The feed carries the newest entries only (the index lists every edition kept).
+    static let feedLimit = 50
+
+    /// The two files, relative to the output directory; `pending` are metas not on disk yet (this run's);
+    /// briefings inside `excluding` (editions being removed) are left out.
+    public static func files(outputDirectory: String, pending: [(path: String, bytes: [UInt8])] = [],
+                             excluding: Set<String> = []) -> [(path: String, bytes: [UInt8])] {
         var metas: [String: [UInt8]] = [:]
         let root = (outputDirectory as NSString).appendingPathComponent("briefings")
         if let enumerator = FileManager.default.enumerator(atPath: root) {
@@ -30,6 +35,7 @@ public enum PublicationIndex {
             }
         }
         for file in pending where file.path.hasSuffix("/briefing.json") { metas[file.path] = file.bytes }
+        metas = metas.filter { path, _ in !excluding.contains { path.hasPrefix($0 + "/") } }
         let entries = metas.compactMap { path, bytes in entry(bytes, directory: String(path.dropLast("/briefing.json".count))) }
             .sorted { ($0.end, $0.kind, $0.period, $1.lang) > ($1.end, $1.kind, $1.period, $0.lang) }
         return [("index.html", Array(html(entries).utf8)), ("feed.xml", Array(atom(entries).utf8))]
@@ -89,7 +95,7 @@ public enum PublicationIndex {
             <link rel="alternate" href="index.html"/>
 
             """
-        for e in entries {
+        for e in entries.prefix(feedLimit) {
             out += """
                 <entry>
                 <title>\(esc(e.title))</title>

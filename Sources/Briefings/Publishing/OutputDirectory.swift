@@ -101,6 +101,11 @@ public enum OutputDirectory {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Whether a relative path stays inside the directory it is relative to.
+    static func isInside(_ relative: String) -> Bool {
+        !relative.isEmpty && !relative.hasPrefix("/") && !relative.split(separator: "/").contains { $0 == ".." || $0 == "." }
+    }
+
     /// Whether `name` is exactly `.<output>.staging-<digits>`, the name a staging directory gets.
     static func isStagingName(_ name: String, stem: String) -> Bool {
         guard name.hasPrefix(stem) else { return false }

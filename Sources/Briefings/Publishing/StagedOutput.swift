@@ -102,6 +102,19 @@ public enum StagedOutput {
             if changed.count == 1 { try checkpoint("staged-some") }
         }
 
+        /// Removes a directory of the output (an old edition) from the staging tree.
+        public func remove(_ relativeDirectory: String) throws(PublishError) {
+            guard OutputDirectory.isInside(relativeDirectory) else { return }
+            try prepare()
+            let target = (staging as NSString).appendingPathComponent(relativeDirectory)
+            var info = stat()
+            guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+            do { try FileManager.default.removeItem(atPath: target) } catch {
+                throw .cannotCreate(path: target, reason: reason(error))
+            }
+            changed.append(relativeDirectory)
+        }
+
         /// Whether a file's contents are these bytes, compared in place.
         static func same(_ existing: Data, _ bytes: [UInt8]) -> Bool {
             guard existing.count == bytes.count else { return false }

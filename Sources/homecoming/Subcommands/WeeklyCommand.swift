@@ -145,7 +145,7 @@ struct WeeklyJob {
         }
         let result: BriefingDocuments.Result
         do {
-            result = try BriefingDocuments.stage(request, record: record, into: stager, output: output)
+            result = try BriefingDocuments.stage(request, record: record, into: stager, output: output, keepWeeks: config.keepWeeks.value)
         } catch let error as TemplateError {
             stager.abort()
             throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.config)

@@ -20,11 +20,13 @@ struct Configuration {
     var database: Setting<String>
     var templates: Setting<String?>
     var staleAfter: Setting<Int>
+    /// How many weekly editions the output keeps (the newest); 0 keeps every one.
+    var keepWeeks: Setting<Int>
     var organisation: Setting<String?>
     var byline: Setting<String?>
 
     /// Every key the file may hold, in the order `homecoming config` prints them.
-    static let keys = ["languages", "formats", "theme", "chartSize", "output", "database", "templates", "staleAfter", "organisation", "byline"]
+    static let keys = ["languages", "formats", "theme", "chartSize", "output", "database", "templates", "staleAfter", "keepWeeks", "organisation", "byline"]
 
     /// A wrong setting: the file (or variable), the key, the value and why.
     struct Invalid: Error {
@@ -39,7 +41,7 @@ struct Configuration {
             if let value = environment[env], !value.isEmpty { return (value, "$\(env)") }
             guard let value = file[key] else { return nil }
             // Each key has one type in the file; nothing is converted (true is not 1, "en" is not ["en"]).
-            let isList = key == "languages" || key == "formats", isDays = key == "staleAfter"
+            let isList = key == "languages" || key == "formats", isDays = key == "staleAfter" || key == "keepWeeks"
             switch value {
             case let .string(text) where !isList && !isDays: return (text, fileName)
             case let .array(items) where isList:
@@ -94,13 +96,19 @@ struct Configuration {
             guard let days = Int(raw), days >= 0 else { throw Invalid(message: "\(source): \"staleAfter\" is \"\(raw)\", which is not a whole number of days (0 or more)") }
             staleAfter = Setting(value: days, source: source)
         }
+        let keepRaw = try pick("keepWeeks", flag: flags.keepWeeks.map(String.init), flagName: "--keep-weeks", env: "HOMECOMING_KEEP_WEEKS")
+        var keepWeeks = Setting(value: 104, source: "default")
+        if let (raw, source) = keepRaw {
+            guard let weeks = Int(raw), weeks >= 0 else { throw Invalid(message: "\(source): \"keepWeeks\" is \"\(raw)\", which is not a whole number of weeks (0 keeps every one)") }
+            keepWeeks = Setting(value: weeks, source: source)
+        }
         let organisation = try text("organisation", flag: flags.organisation, flagName: "--organisation", env: "HOMECOMING_ORGANISATION", default: nil)
         let byline = try text("byline", flag: flags.byline, flagName: "--byline", env: "HOMECOMING_BYLINE", default: nil)
         return Configuration(languages: languages, formats: formats, theme: Setting(value: theme.value ?? "light", source: theme.source),
                              chartSize: Setting(value: size.value ?? "article", source: size.source),
                              output: Setting(value: output.value ?? "Output", source: output.source),
                              database: Setting(value: database.value ?? "Data/homecoming.sqlite", source: database.source),
-                             templates: templates, staleAfter: staleAfter, organisation: organisation, byline: byline)
+                             templates: templates, staleAfter: staleAfter, keepWeeks: keepWeeks, organisation: organisation, byline: byline)
     }
 
     /// The file's keys, or none: `--config FILE` must exist; `homecoming.json` is read when present.
@@ -144,6 +152,7 @@ struct Configuration {
             ("database", database.value, database.source),
             ("templates", templates.value ?? "Templates", templates.source),
             ("staleAfter", String(staleAfter.value), staleAfter.source),
+            ("keepWeeks", keepWeeks.value == 0 ? "0 (every edition)" : String(keepWeeks.value), keepWeeks.source),
             ("organisation", organisation.value ?? "(from the theme)", organisation.source),
             ("byline", byline.value ?? "(none)", byline.source),
         ]
@@ -178,6 +187,9 @@ struct PublishOptions: ParsableArguments {
 
     @Option(name: .customLong("stale-after"), help: ArgumentHelp("Warn when the data is older than this many days ($HOMECOMING_STALE_AFTER; default 14).", valueName: "days"))
     var staleAfter: Int?
+
+    @Option(name: .customLong("keep-weeks"), help: ArgumentHelp("Keep the newest N weekly editions in the output, remove older ones ($HOMECOMING_KEEP_WEEKS; default 104; 0 keeps all).", valueName: "n"))
+    var keepWeeks: Int?
 
     @Option(help: ArgumentHelp("The organisation for the charts' byline ($HOMECOMING_ORGANISATION; default: the theme's).", valueName: "name"))
     var organisation: String?
