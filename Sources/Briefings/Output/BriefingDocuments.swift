@@ -129,13 +129,13 @@ public enum BriefingDocuments {
         return Result(files: [], facts: facts, directory: directory)
     }
 
-    /// Renders into a staging tree: every file of the briefing, then the index and feed that list it.
-    /// The caller commits the stager (or aborts it on failure).
+    /// Renders into a publication: every file of the briefing, then the index and feed that list it.
+    /// The caller commits the publication (or aborts it on failure).
     ///
     /// - Parameter keepWeeks: how many weekly editions to keep, the newest (this one included); older
     ///   ones are removed from the output and from its index and feed. Nil or 0 keeps every one.
-    public static func stage(_ request: Request, record: Record, into stager: StagedOutput.Stager, output: String,
-                             keepWeeks: Int? = nil) throws -> Result {
+    public static func stage(_ request: Request, record: Record, into stager: Publication, keepWeeks: Int? = nil) throws -> Result {
+        let output = stager.directory
         var metas: [(path: String, bytes: [UInt8])] = []
         let result = try render(request, record: record) { path, bytes in
             if path.hasSuffix("/briefing.json") { metas.append((path, bytes)) }

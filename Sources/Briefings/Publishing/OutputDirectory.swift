@@ -51,21 +51,12 @@ public enum OutputDirectory {
         return true
     }
 
-    /// For charts written into a directory: as `check`, or a directory inside an output Homecoming
-    /// made (`Output/charts` inside `Output`), which need not be marked itself.
-    public static func checkChartDirectory(_ path: String) throws(PublishError) {
-        var url = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        var insideOurs = false
-        while url.pathComponents.count > 1, !insideOurs {
-            insideOurs = isRegularFile(url.appendingPathComponent(marker).path)
-            url.deleteLastPathComponent()
-        }
-        guard insideOurs else { try check(path); return }
+    /// A directory inside an output Homecoming publishes (`Output/charts`): absent, or a directory
+    /// (the output's own check has already refused any link or device below it).
+    static func checkInsideOutput(_ path: String) throws(PublishError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notOurs(path: path, reason: "it is not a directory (or it is a symbolic link)") }
-        if isReadOnly(path, info) { throw .cannotCreate(path: path, reason: "the directory is read-only") }
-        try checkTree(path)
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notOurs(path: path, reason: "it is not a directory") }
     }
 
     /// Every entry below `root` is a real directory or a regular file: a link or a device inside an

@@ -55,23 +55,6 @@ public final class OutputLock {
         close(descriptor)
     }
 
-    /// The locks of the published outputs that hold `directory` (it, or a directory above it,
-    /// that a weekly or briefing run publishes and so has a lock file beside it), taken from the
-    /// outermost in. A command that writes into such a tree holds them while it writes, so that
-    /// a run swapping the tree in cannot drop its files.
-    public static func forPublishedOutputs(around directory: String, wait: Int) throws(PublishError) -> [OutputLock] {
-        var url = URL(fileURLWithPath: directory).standardizedFileURL
-        var paths: [String] = []
-        while url.pathComponents.count > 1 {
-            let lock = StagedOutput.lockPath(for: url.path)
-            if FileManager.default.fileExists(atPath: lock) { paths.append(lock) }
-            url.deleteLastPathComponent()
-        }
-        var locks: [OutputLock] = []
-        for path in paths.reversed() { locks.append(try OutputLock(path: path, wait: wait)) }
-        return locks
-    }
-
     private static func holder(_ fd: Int32) -> Int32? {
         var buffer = [UInt8](repeating: 0, count: 32)
         let count = pread(fd, &buffer, 31, 0)

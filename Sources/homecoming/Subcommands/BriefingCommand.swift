@@ -139,17 +139,13 @@ struct BriefingCommand: ParsableCommand {
     static func write(_ period: Period, options: Options, context: CommandContext) throws {
         let result: BriefingDocuments.Result
         do {
-            // The output is checked before the lock is made beside it: nothing is created next to what is not ours.
-            try OutputDirectory.check(options.out)
-            let lock = try OutputLock(path: StagedOutput.lockPath(for: options.out), wait: 0)
-            defer { withExtendedLifetime(lock) {} }
-            _ = StagedOutput.removeLeftovers(of: options.out)
-            let stager = try StagedOutput.Stager(output: options.out, force: false, checkpoint: { _ throws(PublishError) in })
+            // The one publishing path: the output checked as Homecoming's, its lock, leftovers removed, a staging tree.
+            let publication = try Publication(options.out, wait: 0)
             do {
-                result = try render(period, options: options, context: context, into: stager)
-                _ = try stager.commit()
+                result = try render(period, options: options, context: context, into: publication)
+                _ = try publication.commit()
             } catch {
-                stager.abort()
+                publication.abort()
                 throw error
             }
         } catch let error as PublishError {
@@ -161,7 +157,7 @@ struct BriefingCommand: ParsableCommand {
     }
 
     static func render(_ period: Period, options: Options, context: CommandContext,
-                       into stager: StagedOutput.Stager) throws -> BriefingDocuments.Result {
+                       into stager: Publication) throws -> BriefingDocuments.Result {
         let store = try context.openStore()
         let theme: Theme
         do { theme = try ThemeLoader.load(options.theme, templateDirectories: options.templateDirectories) } catch {
@@ -174,7 +170,7 @@ struct BriefingCommand: ParsableCommand {
                                                 templateDirectories: options.templateDirectories, theme: theme, darkTheme: dark, today: context.now.today,
                                                 staleAfter: options.staleAfter, organisation: theme.organisation)
         do {
-            return try BriefingDocuments.stage(request, record: record, into: stager, output: options.out)
+            return try BriefingDocuments.stage(request, record: record, into: stager)
         } catch let error as TemplateError {
             throw CommandFailure(message: "\(error)", status: ExitStatus.config)
         } catch let error as CommandFailure {

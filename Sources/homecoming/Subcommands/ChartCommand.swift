@@ -154,21 +154,16 @@ struct ChartCommand: ParsableCommand {
                     throw CommandFailure(message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)
                 }
             }
-            // Only into a directory of Homecoming's (new, empty, marked, or inside an output it publishes);
-            // inside an output that a weekly run publishes, hold its lock while writing.
-            let locks: [OutputLock]
+            // The one publishing path: into a directory of Homecoming's (new, empty or marked), swapped in whole;
+            // inside an output a weekly run publishes (Output/charts), that output is published, under its lock.
             do throws(PublishError) {
-                try OutputDirectory.checkChartDirectory(out)
-                locks = try OutputLock.forPublishedOutputs(around: out, wait: wait)
+                let publication = try Publication(out, wait: wait)
+                for file in files { try publication.add(file.path, file.bytes) }
+                let committed = try publication.commit()
+                context.logger.info(committed == nil ? "charts up to date" : "charts written",
+                                    metadata: ["output.path": "\(out)", "output.files": "\(publication.changed.count)"])
             } catch {
                 throw CommandFailure(message: "\(error)", status: ExitStatus.code(for: error))
-            }
-            defer { withExtendedLifetime(locks) {} }
-            do {
-                let written = try AtomicFiles.write(files + [(OutputDirectory.marker, OutputDirectory.markerText)], to: out)
-                context.logger.info("charts written", metadata: ["output.path": "\(out)", "output.files": "\(written.count)"])
-            } catch {
-                throw CommandFailure(message: "\(error)\n    fix: check that the directory is writable and the disk has space.", status: ExitStatus.cannotCreate)
             }
         }
     }

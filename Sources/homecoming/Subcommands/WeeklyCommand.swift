@@ -96,17 +96,16 @@ struct WeeklyJob {
         let period = command.week.flatMap(Period.week) ?? Period.lastCompletedWeek(before: now.today)
 
         step()
-        let lock: OutputLock
-        // The output is checked before the lock is made beside it: nothing is created next to what is not ours.
-        do throws(PublishError) { try OutputDirectory.check(output) } catch {
-            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: ExitStatus.code(for: error))
+        // The one publishing path: the output checked as Homecoming's, its lock, leftovers removed, a staging tree.
+        let publication: Publication
+        do {
+            publication = try Publication(output, wait: command.wait, force: command.force,
+                                          checkpoint: { name throws(PublishError) in try self.checkpointForPublish(name) })
+        } catch {
+            let step = if case .locked = error { "take the lock" } else { "publish" }
+            throw JobFailure(message: "homecoming weekly: \(step): \(error)", status: ExitStatus.code(for: error))
         }
-        do { lock = try OutputLock(path: StagedOutput.lockPath(for: output), wait: command.wait) } catch {
-            throw JobFailure(message: "homecoming weekly: take the lock: \(error)", status: ExitStatus.code(for: error))
-        }
-        defer { withExtendedLifetime(lock) {} }
-        try checkpoint("locked")
-        let removed = StagedOutput.removeLeftovers(of: output)
+        let removed = publication.removedLeftovers
         if removed > 0 { reporter.info("removed \(removed) leftover staging director\(removed == 1 ? "y" : "ies") of an interrupted run") }
 
         step()
@@ -136,16 +135,10 @@ struct WeeklyJob {
                                                 author: config.byline.value, chartWidth: width, chartHeight: height)
         // Each file goes to the staging tree as soon as it is rendered (when it differs from the output's):
         // the briefing is never held whole in memory, and nothing is visible until the swap.
-        let stager: StagedOutput.Stager
-        do {
-            stager = try StagedOutput.Stager(output: output, force: command.force,
-                                             checkpoint: { name throws(PublishError) in try self.checkpointForPublish(name) })
-        } catch {
-            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: ExitStatus.code(for: error))
-        }
+        let stager = publication
         let result: BriefingDocuments.Result
         do {
-            result = try BriefingDocuments.stage(request, record: record, into: stager, output: output, keepWeeks: config.keepWeeks.value)
+            result = try BriefingDocuments.stage(request, record: record, into: stager, keepWeeks: config.keepWeeks.value)
         } catch let error as TemplateError {
             stager.abort()
             throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.config)
