@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel"]),
         .testTarget(name: "CairoTests", dependencies: ["Cairo", "CCairo"]),
         .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel",
+                                                              .product(name: "Logging", package: "swift-log"),
                                                               .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "BriefingsTests",

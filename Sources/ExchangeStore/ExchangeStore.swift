@@ -147,10 +147,14 @@ public final class ExchangeStore: Sendable {
         return "\(error)"
     }
 
-    /// Runs a read, mapping SQLite errors to `StoreError`.
+    /// Runs a read, mapping SQLite errors to `StoreError`: a damaged file is unusable (65), not an I/O error.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
-            throw Self.isBusy(error) ? .busy(path: path) : .database(path: path, reason: Self.reason(error))
+            if Self.isBusy(error) { throw .busy(path: path) }
+            if let error = error as? DatabaseError, error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+                throw .unusableDatabase(path: path, reason: Self.reason(error))
+            }
+            throw .database(path: path, reason: Self.reason(error))
         }
     }
 
@@ -178,11 +182,11 @@ public final class ExchangeStore: Sendable {
 // MARK: - Checks on open
 
 extension ExchangeStore {
-    /// SQLite's quick check of every page: a damaged file is reported, never published from.
+    /// SQLite's integrity check (pages, and indexes against their tables): a damaged file is reported, never published from.
     public func checkPages() throws(StoreError) {
-        let result = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        let result = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(5)") }
         guard result == ["ok"] else {
-            throw .unusableDatabase(path: path, reason: "SQLite's quick check reports damage (\(result.first ?? "no answer"))")
+            throw .unusableDatabase(path: path, reason: "SQLite's integrity check reports damage (\(result.first ?? "no answer"))")
         }
     }
 
