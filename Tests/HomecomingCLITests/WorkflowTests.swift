@@ -140,7 +140,6 @@ struct WorkflowTests {
         func row(_ prefix: String) -> String? { lines.first { $0.hasPrefix(prefix) } }
         #expect(row("2022")?.contains("1,455") == true)
         #expect(row("2022")?.contains("1,596  people") == true)
-        #expect(row("2022")?.hasSuffix("") == true)
         #expect(row("2022")?.contains("−141") == true)
         #expect(row("2024")?.contains("12         11  1,358") == true)
         #expect(row("2024")?.contains("1,358  people                        0") == true)
