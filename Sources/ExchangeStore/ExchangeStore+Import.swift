@@ -61,6 +61,7 @@ extension ExchangeStore {
         } catch let error as StoreError {
             throw error
         } catch {
+            if let error = error as? DatabaseError, error.resultCode == .SQLITE_READONLY { throw .cannotWrite(path: path, reason: Self.reason(error)) }
             throw Self.isBusy(error) ? .busy(path: path) : .database(path: path, reason: Self.reason(error))
         }
     }

@@ -94,7 +94,10 @@ public final class ExchangeStore: Sendable {
     private static func openExisting(path: String) throws(StoreError) -> ExchangeStore {
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration())
+            // A file its owner may not write is opened read-only, for root too (whom SQLite would let write).
+            var info = stat()
+            let readOnly = stat(path, &info) == 0 && info.st_mode & S_IWUSR == 0
+            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
         } catch {
             throw isBusy(error) ? .busy(path: path) : .unusableDatabase(path: path, reason: reason(error))
         }
@@ -115,8 +118,9 @@ public final class ExchangeStore: Sendable {
         return ExchangeStore(queue: queue, path: path)
     }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(readOnly: Bool = false) -> Configuration {
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         // Wait briefly rather than fail when another process holds the write lock.
         configuration.busyMode = .timeout(TimeInterval(busyTimeout))
@@ -138,7 +142,7 @@ public final class ExchangeStore: Sendable {
             case .SQLITE_NOTADB: return "the file is not an SQLite database (or it is encrypted or damaged)"
             case .SQLITE_CORRUPT: return "the database file is damaged"
             case .SQLITE_CANTOPEN: return "the file cannot be opened (check its permissions)"
-            case .SQLITE_READONLY: return "the file is read-only"
+            case .SQLITE_READONLY: return "the file is read-only (for root too, when its owner may not write it)"
             case .SQLITE_FULL: return "the disk is full"
             case .SQLITE_BUSY, .SQLITE_LOCKED: return "another process is writing to it; try again in a moment"
             default: return error.message ?? "\(error)"
@@ -149,7 +153,11 @@ public final class ExchangeStore: Sendable {
 
     /// Runs a read, mapping SQLite errors to `StoreError`: a damaged file is unusable (65), not an I/O error.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
+        do { return try queue.read(body) } catch let error as StoreError {
+            // Record decoding does not know the file: it is named here.
+            if case let .unusableDatabase(path: "", reason) = error { throw .unusableDatabase(path: path, reason: reason) }
+            throw error
+        } catch {
             if Self.isBusy(error) { throw .busy(path: path) }
             if let error = error as? DatabaseError, error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
                 throw .unusableDatabase(path: path, reason: Self.reason(error))
@@ -197,6 +205,22 @@ extension ExchangeStore {
         func refuse(_ what: String) -> StoreError {
             .unusableDatabase(path: path, reason: "a stored row does not pass the checks of an import: \(what)")
         }
+        // What the rows were stored as: a count written as 189.9 or as bytes would be read as a whole number, silently.
+        let misstored = try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT date FROM exchange WHERE typeof(date) != 'text' OR typeof(source_url) != 'text'
+                  OR (returned_total IS NOT NULL AND typeof(returned_total) != 'integer')
+                  OR (returned_military IS NOT NULL AND typeof(returned_military) != 'integer')
+                  OR (returned_civilians IS NOT NULL AND typeof(returned_civilians) != 'integer')
+                  OR (released_to_russia IS NOT NULL AND typeof(released_to_russia) != 'integer')
+                  OR (bodies_returned IS NOT NULL AND typeof(bodies_returned) != 'integer')
+                UNION ALL
+                SELECT period_start FROM reported_total WHERE typeof(period_start) != 'text' OR typeof(period_end) != 'text'
+                  OR (value IS NOT NULL AND typeof(value) != 'integer')
+                LIMIT 1
+                """)
+        }
+        if let misstored { throw refuse("\(misstored): a count or a date is not stored as a whole number or a text") }
         let range = 0...maximumCount
         for row in exchanges {
             for (name, count) in [("returned_total", row.returnedTotal), ("returned_military", row.returnedMilitary),

@@ -405,6 +405,115 @@ struct SafetyTests {
         #expect(bad.status == 78 || bad.status == 64, "\(bad.stderr)")
     }
 
+    @Test func theStagingTreeIsNobodyElsesWhileItIsBuiltAndALeftoverIsRemovedWithoutFollowingLinks() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["weekly", "--quiet"], environment: Self.env).status == 0)
+        var env = Self.env
+        env["HOMECOMING_TEST_PAUSE"] = "staged-some"
+        let run = try cli.start(["weekly", "--quiet", "--week", "2026-W46"], environment: env)
+        #expect(try run.waitFor("paused at staged-some"))
+        let staging = try #require(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).first { $0.hasPrefix(".Output.staging-") })
+        let stagingPath = cli.directory.appendingPathComponent(staging).path
+        var info = stat()
+        #expect(lstat(stagingPath, &info) == 0)
+        // Only the run's own user may enter it until it is complete: the output's owner cannot swap a part for a link.
+        #expect(info.st_mode & 0o777 == 0o700 && info.st_uid == getuid())
+        // Killed there, with a link planted inside: the next run removes the leftover, never what the link points at.
+        let victim = cli.directory.appendingPathComponent("victim").path
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
+        _ = try cli.write("victim/keep.txt", "keep\n")
+        try FileManager.default.createSymbolicLink(atPath: stagingPath + "/planted", withDestinationPath: victim)
+        run.kill()
+        #expect(try cli.run(["weekly", "--quiet", "--week", "2026-W46"], environment: Self.env).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stagingPath))
+        #expect(FileManager.default.fileExists(atPath: victim + "/keep.txt"))
+    }
+
+    @Test func everySpellingOfAnOutputIsOneOutputWithOneLock() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        // A one-letter output, new: made beside the store, with its lock beside it.
+        #expect(try cli.run(["weekly", "--quiet", "--out", "o", "--lang", "en", "--format", "txt"], environment: Self.env).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("o/.homecoming-output").path))
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(".o.lock").path))
+        // "o/." and "o/" are o: the same lock, no other lock or staging name made.
+        for spelling in ["o/.", "o/", "./o", "x/../o"] {
+            try? FileManager.default.createDirectory(atPath: cli.directory.appendingPathComponent("x").path, withIntermediateDirectories: true)
+            let result = try cli.run(["weekly", "--quiet", "--force", "--out", spelling, "--lang", "en", "--format", "txt"], environment: Self.env)
+            #expect(result.status == 0, "\(spelling): \(result.stderr)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasSuffix(".lock") || $0.contains(".staging-") }
+        #expect(names == [".o.lock"], "\(names)")
+        // A link spelled with a trailing slash is still a link.
+        try FileManager.default.createSymbolicLink(atPath: cli.directory.appendingPathComponent("l").path, withDestinationPath: "o")
+        let linked = try cli.run(["weekly", "--quiet", "--out", "l/"], environment: Self.env)
+        #expect(linked.status == 73 && linked.stderr.contains("symbolic link"), "\(linked.stderr)")
+    }
+
+    @Test func aForeignFileAtTheLockPathAReadOnlyParentAndAReadOnlyInnerDirectoryAreLeftAlone() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        _ = try cli.write(".Output.lock", "operator's notes, not a lock\n")
+        let result = try cli.run(["weekly", "--quiet"], environment: Self.env)
+        #expect(result.status == 73 && result.stderr.contains("not Homecoming's lock"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: cli.directory.appendingPathComponent(".Output.lock").path, encoding: .utf8) == "operator's notes, not a lock\n")
+        // A read-only directory holding the output: nothing is made in it, for root too.
+        let web = cli.directory.appendingPathComponent("web").path
+        try FileManager.default.createDirectory(atPath: web, withIntermediateDirectories: true)
+        #expect(chmod(web, 0o555) == 0)
+        defer { _ = chmod(web, 0o755) }
+        let refused = try cli.run(["weekly", "--quiet", "--out", web + "/new"], environment: Self.env)
+        #expect(refused.status == 73 && refused.stderr.contains("read-only"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: web).isEmpty)
+        // A read-only directory inside an output: refused, not rewritten.
+        let out = cli.directory.appendingPathComponent("out").path
+        #expect(try cli.run(["weekly", "--quiet", "--out", out], environment: Self.env).status == 0)
+        #expect(chmod(out + "/briefings", 0o555) == 0)
+        defer { _ = chmod(out + "/briefings", 0o755) }
+        let before = Self.snapshot(out)
+        let inner = try cli.run(["weekly", "--quiet", "--force", "--out", out], environment: Self.env)
+        #expect(inner.status == 73 && inner.stderr.contains("read-only"), "\(inner.stderr)")
+        #expect(Self.snapshot(out) == before)
+    }
+
+    @Test func aTemplateThatChangesItsDelimitersIsRefused() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let templates = try Self.templates(cli, ["txt/sections/context": "{{=<% %>=}}<%> txt/sections/context%>"])
+        let check = try cli.run(["templates", "check", "--templates", templates], database: false)
+        #expect(check.status == 78 && check.stderr.contains("changes its delimiters"), "\(check.stderr)")
+    }
+
+    @Test(arguments: ["UPDATE exchange SET returned_total = 189.9 WHERE date = '2024-12-30'",
+                      "UPDATE exchange SET returned_total = x'3138' WHERE date = '2024-12-30'"])
+    func aCountStoredAsSomethingElseThanAWholeNumberIsRefused(sql: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        try Self.edit(cli.database, sql)
+        for arguments in [["list"], ["briefing", "annual", "--year", "2024"]] {
+            let result = try cli.run(arguments, environment: Self.env)
+            #expect(result.status == 65 && result.stderr.contains("not stored as a whole number"), "\(arguments[0]): \(result.stderr)")
+        }
+    }
+
+    @Test func aDatabaseItsOwnerMayNotWriteIsNotWrittenForRootEither() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        #expect(chmod(cli.database, 0o444) == 0)
+        defer { _ = chmod(cli.database, 0o644) }
+        let before = try cli.storeBytes()
+        let file = try cli.write("new.csv", "date,returned_total,source_url,confidence\n2026-11-20,12,https://example.org/r,high\n")
+        let result = try cli.run(["import", file, "--by", "tester"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(try cli.storeBytes() == before)
+        #expect(try cli.run(["list"]).status == 0)
+    }
+
     /// A template directory holding one override, `NAME.mustache` under briefing/html/sections/.
     /// (The scratch directory gets a `Templates` link to the shipped set, found after the override, as from a checkout.)
     static func templates(_ cli: CLI, _ files: [String: String]) throws -> String {

@@ -15,20 +15,48 @@ public enum OutputDirectory {
     /// The file that marks a staging directory as one Homecoming made.
     public static let stagingMarker = ".homecoming-staging"
 
+    /// The directory above `path` and the last component, split as text ("o" → (".", "o")).
+    static func split(_ path: String) -> (parent: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let parent = String(path[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
+    }
+
+    /// One spelling for one directory: trailing slashes and "." dropped, the parent's links and
+    /// ".." resolved by the kernel (the output itself is never a link: `check` refuses one), so that
+    /// every spelling of an output takes the same lock and the same staging name.
+    public static func canonical(_ path: String) -> String {
+        var text = path
+        while text.count > 1, text.hasSuffix("/") || text.hasSuffix("/.") { text.removeLast(text.hasSuffix("/") ? 1 : 2) }
+        if text.isEmpty { text = "." }
+        let (parent, name) = split(text)
+        if name == "." || name == ".." || name.isEmpty {
+            guard let resolved = realpath(text, nil) else { return text }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let resolved = realpath(parent, nil) else { return text }
+        defer { free(resolved) }
+        let base = String(cString: resolved)
+        return (base == "/" ? "" : base) + "/" + name
+    }
+
     /// Whether the output exists (as a directory Homecoming may publish into); throws when it may not be used.
+    /// Give it a canonical path.
     @discardableResult
     public static func check(_ path: String) throws(PublishError) -> Bool {
+        let parent = split(path).parent
+        var parentInfo = stat()
+        guard stat(parent, &parentInfo) == 0 else {
+            throw .cannotCreate(path: path, reason: "its parent \(parent) does not exist (Homecoming creates the output directory, not the ones above it)")
+        }
+        guard (parentInfo.st_mode & S_IFMT) == S_IFDIR else { throw .cannotCreate(path: path, reason: "its parent \(parent) is not a directory") }
+        // The lock and the staging directory are made beside the output: a read-only parent stays untouched, for root too.
+        if isReadOnly(parent, parentInfo) { throw .cannotCreate(path: path, reason: "the directory holding it, \(parent), is read-only") }
         var info = stat()
         guard lstat(path, &info) == 0 else {
             let code = errno
             guard code == ENOENT else { throw .notOurs(path: path, reason: String(cString: strerror(code))) }
-            let parent = (path as NSString).deletingLastPathComponent
-            var parentInfo = stat()
-            let shown = parent.isEmpty ? "." : parent
-            guard stat(shown, &parentInfo) == 0 else {
-                throw .cannotCreate(path: path, reason: "its parent \(shown) does not exist (Homecoming creates the output directory, not the ones above it)")
-            }
-            guard (parentInfo.st_mode & S_IFMT) == S_IFDIR else { throw .cannotCreate(path: path, reason: "its parent \(shown) is not a directory") }
             return false
         }
         switch info.st_mode & S_IFMT {
@@ -42,7 +70,8 @@ public enum OutputDirectory {
             throw .cannotCreate(path: path, reason: "it cannot be listed")
         }
         let marked = names.contains(marker) && isRegularFile((path as NSString).appendingPathComponent(marker))
-        let others = names.filter { $0 != ".gitkeep" && $0 != marker }
+        let gitkeep = (path as NSString).appendingPathComponent(".gitkeep")
+        let others = names.filter { !($0 == ".gitkeep" && isRegularFile(gitkeep)) && $0 != marker }
         guard marked || others.isEmpty else {
             let shown = others.sorted().prefix(3).joined(separator: ", ")
             throw .notOurs(path: path, reason: "it holds files Homecoming did not make (\(shown)\(others.count > 3 ? ", …" : "")) and no \(marker)")
@@ -72,7 +101,9 @@ public enum OutputDirectory {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(path)
+                case S_IFDIR:
+                    if isReadOnly(path, info) { throw .cannotCreate(path: path, reason: "a read-only directory inside the output") }
+                    pending.append(path)
                 case S_IFREG: break
                 case S_IFLNK: throw .notOurs(path: path, reason: "a symbolic link inside the output; Homecoming follows none, and makes none")
                 default: throw .notOurs(path: path, reason: "a device, pipe or socket inside the output")

@@ -24,6 +24,16 @@ public final class OutputLock {
             close(fd)
             throw .notOurs(path: path, reason: "the lock path is not a plain file of its own (a device, a pipe, or a hard link to another file)")
         }
+        // A file of someone else's at that name (anything but a pid) is never overwritten.
+        if info.st_size > 0 {
+            var head = [UInt8](repeating: 0, count: 64)
+            let count = pread(fd, &head, 64, 0)
+            let text = count > 0 ? head[0..<count] : []
+            guard info.st_size <= 32, text.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 32 || $0 == 10 }) else {
+                close(fd)
+                throw .notOurs(path: path, reason: "a file that is not Homecoming's lock is at the lock path")
+            }
+        }
         let deadline = Date().addingTimeInterval(Double(max(0, wait)))
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {

@@ -25,6 +25,7 @@ public final class Publication {
     ///   - force: stage every file, even one the output already holds as it is.
     public init(_ directory: String, wait: Int, force: Bool = false,
                 checkpoint: @escaping StagedOutput.Checkpoint = { _ throws(PublishError) in }) throws(PublishError) {
+        let directory = OutputDirectory.canonical(directory)
         self.directory = directory
         (output, prefix) = Self.root(of: directory)
         // Checked before the lock is made beside it: nothing is created next to what is not ours.

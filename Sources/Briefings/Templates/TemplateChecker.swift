@@ -75,6 +75,15 @@ public enum TemplateChecker {
         var column: Int
     }
 
+    /// Where the first `{{=` tag is, if any.
+    static func delimiterChange(in text: String) -> (line: Int, column: Int)? {
+        guard let range = text.range(of: "{{=") ?? text.range(of: "{{ =") else { return nil }
+        let before = text[..<range.lowerBound]
+        let line = before.filter { $0 == "\n" }.count + 1
+        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+        return (line, column)
+    }
+
     static func tags(in text: String) -> [Tag] {
         var tags: [Tag] = []
         var line = 1, column = 1

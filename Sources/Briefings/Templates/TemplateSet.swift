@@ -82,6 +82,11 @@ public struct TemplateSet: Sendable {
 
     /// Sections may nest `maximumNesting` deep.
     static func checkNesting(_ text: String, path: String) throws(TemplateError) {
+        // Changing the delimiters would hide every later tag from these checks: Homecoming's templates use {{ }} only.
+        if let change = TemplateChecker.delimiterChange(in: text) {
+            throw TemplateError(path: path, line: change.line, column: change.column, message: "the template changes its delimiters ({{= … =}})",
+                                hint: "write every tag with {{ and }}")
+        }
         var depth = 0
         for tag in TemplateChecker.tags(in: text) {
             switch tag.sigil {

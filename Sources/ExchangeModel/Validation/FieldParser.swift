@@ -18,7 +18,10 @@ struct FieldParser {
         guard let text else { return }
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             let value = scalar.value
-            guard value < 0x20 || (0x7F...0x9F).contains(value) else { continue }
+            // Controls, the Unicode line and paragraph separators, and the bidirectional overrides
+            // and isolates, which can make a text read as something else (U+202A–U+202E, U+2066–U+2069).
+            guard value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+                    || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) else { continue }
             if multiline, scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
             let hex = String(value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

@@ -130,7 +130,7 @@ struct ChartCommand: ParsableCommand {
             try database.checkRows(exchanges, reported)
             let loaded: Theme
             do {
-                loaded = try ThemeLoader.load(theme, templateDirectories: [templates, "Templates"].compactMap { $0 })
+                loaded = try ThemeLoader.load(theme, templateDirectories: TemplatesCommand.directories(templates))
             } catch {
                 throw CommandFailure(message: "\(error)\n    fix: check the theme file against Templates/themes/light.json.", status: ExitStatus.config)
             }
