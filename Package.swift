@@ -71,8 +71,9 @@ let package = Package(
 // Fuzzing (`make fuzz`): libFuzzer executables over the readers, the validators and the template
 // checker, built only when asked (they link libFuzzer's driver), into their own build folder.
 if Context.environment["HOMECOMING_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for (name, dependencies) in [("FuzzCSV", ["ExchangeStore", "ExchangeModel"]), ("FuzzJSON", ["ExchangeStore", "ExchangeModel"]),
                                  ("FuzzValidator", ["ExchangeModel"]), ("FuzzTemplates", ["Briefings"])] {
-        package.targets.append(.executableTarget(name: name, dependencies: dependencies.map { .target(name: $0) }, path: "Fuzz/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: (dependencies + ["FuzzDriver"]).map { .target(name: $0) }, path: "Fuzz/\(name)"))
     }
 }
