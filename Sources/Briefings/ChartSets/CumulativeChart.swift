@@ -78,7 +78,8 @@ enum CumulativeChart {
                                             to: lang.number(running), atLeast: undisclosed > 0, date: c.end, reported: reportedText, reportedCount: points.count)
                 + (c.rows.isEmpty ? " " + strings.flatRunningTotal(c.span, lang.number(running)) : "")
                 + (latestComparison.map { " " + strings.cumulativeTakeaway($0.value - $0.record, date: $0.date) } ?? "")
-        let isDefault = c.start == invasion && c.end >= c.request.today
+        // From the invasion on (to today or to a briefing's last day), the title is the chart's own; the subtitle names the period.
+        let isDefault = c.start == invasion
         var spec = ChartSpec(
             id: ChartRequest.Kind.cumulative.rawValue,
             title: isDefault ? strings.cumulativeTitleSinceInvasion : strings.cumulativeTitle(c.span, sinceInvasion: sinceInvasion),

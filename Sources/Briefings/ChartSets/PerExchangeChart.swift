@@ -159,7 +159,7 @@ enum PerExchangeChart {
 
         let exchangeCount = lang.count(groups.count, .exchange)
         let title = bucket != .exchange ? strings.perPeriodTitle(monthly: bucket == .month)
-            : c.start == ChartBuilder.invasion && c.end >= c.request.today ? strings.perExchangeTitleSinceInvasion : strings.perExchangeTitle(c.span)
+            : c.start == ChartBuilder.invasion ? strings.perExchangeTitleSinceInvasion : strings.perExchangeTitle(c.span)
         let subtitle = bucket == .exchange ? strings.perExchangeSubtitle(c.span) : strings.perPeriodSubtitle(exchangeCount, c.span, monthly: bucket == .month)
         let undisclosedGroups = groups.filter { $0.undisclosed > 0 }
         let undisclosedText = undisclosedStages == 0 ? nil : strings.undisclosedDescription(
