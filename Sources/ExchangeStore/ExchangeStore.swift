@@ -205,41 +205,18 @@ extension ExchangeStore {
         func refuse(_ what: String) -> StoreError {
             .unusableDatabase(path: path, reason: "a stored row does not pass the checks of an import: \(what)")
         }
-        // What the rows were stored as: a count written as 189.9 or as bytes would be read as a whole number, silently.
+        // What the totals were stored as (the exchanges' reader checks their storage as it reads them):
+        // a count written as 189.9 or as bytes would be read as a whole number, silently.
         let misstored = try read { db in
             try String.fetchOne(db, sql: """
-                SELECT date FROM exchange WHERE typeof(date) != 'text' OR typeof(source_url) != 'text'
-                  OR (returned_total IS NOT NULL AND typeof(returned_total) != 'integer')
-                  OR (returned_military IS NOT NULL AND typeof(returned_military) != 'integer')
-                  OR (returned_civilians IS NOT NULL AND typeof(returned_civilians) != 'integer')
-                  OR (released_to_russia IS NOT NULL AND typeof(released_to_russia) != 'integer')
-                  OR (bodies_returned IS NOT NULL AND typeof(bodies_returned) != 'integer')
-                UNION ALL
                 SELECT period_start FROM reported_total WHERE typeof(period_start) != 'text' OR typeof(period_end) != 'text'
                   OR (value IS NOT NULL AND typeof(value) != 'integer')
                 LIMIT 1
                 """)
         }
         if let misstored { throw refuse("\(misstored): a count or a date is not stored as a whole number or a text") }
-        let range = 0...maximumCount
-        for row in exchanges {
-            for (name, count) in [("returned_total", row.returnedTotal), ("returned_military", row.returnedMilitary),
-                                  ("returned_civilians", row.returnedCivilians), ("released_to_russia", row.releasedToRussia),
-                                  ("bodies_returned", row.bodiesReturned)] {
-                if let count, !range.contains(count) { throw refuse("\(row.date.iso) \(name) \(count) is out of range") }
-            }
-            if let total = row.returnedTotal, (row.returnedMilitary ?? 0) + (row.returnedCivilians ?? 0) > total {
-                throw refuse("\(row.date.iso): military and civilians add up to more than returned_total")
-            }
-            if let partOf = row.partOf, partOf >= row.date { throw refuse("\(row.date.iso): part_of \(partOf.iso) is not earlier") }
-            if !Self.isPlain(row.sourceURL, multiline: false) || !(row.sourceURL.hasPrefix("https://") || row.sourceURL.hasPrefix("http://")) {
-                throw refuse("\(row.date.iso): the source address is not a plain http(s) address")
-            }
-            for text in [row.sourceName, row.mediator] where !Self.isPlain(text, multiline: false) {
-                throw refuse("\(row.date.iso): a text holds a control character")
-            }
-            if !Self.isPlain(row.notes, multiline: true) { throw refuse("\(row.date.iso): the notes hold a control character") }
-        }
+        // The exchanges are checked as they are read (`ExchangeRecord.fetchAllFast`), on SQLite's own values.
+        _ = exchanges
         for total in totals {
             if let value = total.value, !(0...Int(Int32.max)).contains(value) { throw refuse("\(total.key): the value \(value) is out of range") }
             if total.periodEnd < total.periodStart { throw refuse("\(total.key): the period ends before it starts") }
@@ -249,8 +226,34 @@ extension ExchangeStore {
         }
     }
 
+    /// The same on UTF-8 bytes: no C0 control (but tab and line breaks where `multiline`), no DEL,
+    /// no C1 control (C2 80–9F), no line or paragraph separator (E2 80 A8–A9), no bidirectional
+    /// override or isolate (E2 80 AA–AE, E2 81 A6–A9).
+    static func isPlain(bytes: UnsafeBufferPointer<UInt8>, multiline: Bool) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 {
+                if !(multiline && (b == 0x09 || b == 0x0A || b == 0x0D)) { return false }
+            } else if b == 0x7F {
+                return false
+            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {
+                return false
+            } else if b == 0xE2, i + 2 < n {
+                let (c, d) = (bytes[i + 1], bytes[i + 2])
+                if c == 0x80, (0xA8...0xAE).contains(d) { return false }
+                if c == 0x81, (0xA6...0xA9).contains(d) { return false }
+            }
+            i += 1
+        }
+        return true
+    }
+
     static func isPlain(_ text: String?, multiline: Bool) -> Bool {
         guard let text else { return true }
+        // Printable ASCII (most texts, every address) is plain: one pass over the bytes.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
         return !text.unicodeScalars.contains { s in
             (s.value < 0x20 || (0x7F...0x9F).contains(s.value)) && !(multiline && (s == "\t" || s == "\n" || s == "\r"))
         }

@@ -5,6 +5,19 @@ import Testing
 /// `largest` (a top three over 100,000 exchanges without sorting them all) must give what sorting gives.
 @Suite("Chart data helpers")
 struct ChartDataTests {
+    @Test func distinctStringsAnswerAsASetDoes() {
+        // Enough strings to grow the table several times; repeats near and far; look-alikes; non-ASCII.
+        var distinct = DistinctStrings(capacity: 4)
+        var set = Set<String>()
+        for i in 0..<5000 {
+            let text = i % 3 == 0 ? "https://example.org/\(i / 7)" : i % 3 == 1 ? "https://example.org/\(i)" : "Офіс \(i % 50)"
+            #expect(distinct.insert(text) == set.insert(text).inserted, "\(text)")
+        }
+        #expect(set.count > 2000)
+        #expect(distinct.insert("") == true)
+        #expect(distinct.insert("") == false)
+    }
+
     @Test func largestGivesTheSortedPrefix() {
         var state: UInt64 = 12345
         let values = (0..<2000).map { _ -> (Int, Int) in

@@ -82,13 +82,13 @@ public enum ChartBuilder {
 
         /// Deduplicated sources of the rows and reported totals used, in order of first use.
         func sources(reportedUsed: [ReportedTotal]) -> [(name: String, url: String)] {
-            var seen = Set<String>(minimumCapacity: rows.count + reportedUsed.count)
+            var seen = DistinctStrings(capacity: rows.count + reportedUsed.count)
             var out: [(name: String, url: String)] = []
             out.reserveCapacity(rows.count + reportedUsed.count)
-            for i in rows.indices where seen.insert(rows[i].sourceURL).inserted {
+            for i in rows.indices where seen.insert(rows[i].sourceURL) {
                 out.append((rows[i].sourceName ?? host(rows[i].sourceURL), rows[i].sourceURL))
             }
-            for total in reportedUsed where seen.insert(total.sourceURL).inserted {
+            for total in reportedUsed where seen.insert(total.sourceURL) {
                 out.append((total.sourceName ?? host(total.sourceURL), total.sourceURL))
             }
             return out

@@ -11,7 +11,7 @@ extension ExchangeRecord {
     /// the mediator) is shared rather than allocated again.
     ///
     /// - Parameter notes: false leaves `notes` and `mediator` nil (and unread).
-    static func fetchAllFast(_ db: Database, notes: Bool = true) throws -> [Exchange] {
+    static func fetchAllFast(_ db: Database, notes: Bool = true, maximumCount: Int = ValidationRules(today: nil).maximumCount) throws -> [Exchange] {
         let statement = try db.makeStatement(sql: """
             SELECT date, part_of, returned_total, returned_military, returned_civilians, released_to_russia, bodies_returned,
                    \(notes ? "mediator, notes" : "NULL, NULL"), source_name, source_url, confidence
@@ -34,16 +34,32 @@ extension ExchangeRecord {
             previous = String(decoding: value, as: UTF8.self)
             return previous
         }
-        func int(_ i: Int32) -> Int? {
-            sqlite3_column_type(s, i) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, i))
+        /// A count, which must be stored as a whole number: SQLite would read 189.9 or bytes as one, silently.
+        func int(_ i: Int32) throws -> Int? {
+            switch sqlite3_column_type(s, i) {
+            case SQLITE_NULL: return nil
+            case SQLITE_INTEGER: return Int(sqlite3_column_int64(s, i))
+            default:
+                let column = String(cString: sqlite3_column_name(s, i))
+                throw StoreError.unusableDatabase(path: "", reason: "a stored row does not pass the checks of an import: exchange.\(column) is not stored as a whole number")
+            }
         }
         func day(_ i: Int32, _ column: String) throws -> Day? {
             guard let value = bytes(i) else { return nil }
+            guard sqlite3_column_type(s, i) == SQLITE_TEXT else {
+                throw StoreError.unusableDatabase(path: "", reason: "a stored row does not pass the checks of an import: exchange.\(column) is not stored as a text")
+            }
             guard let day = Day(isoBytes: value) else {
                 throw StoreError.unusableDatabase(path: "", reason: "exchange.\(column) holds \"\(String(decoding: value, as: UTF8.self))\", which is not a date")
             }
             return day
         }
+        /// The checks an import makes of a row's figures and one-line texts, made on SQLite's values
+        /// as they are read (a second pass over 100,000 rows would cost more than the chart).
+        func refuse(_ what: String) -> StoreError {
+            .unusableDatabase(path: "", reason: "a stored row does not pass the checks of an import: \(what)")
+        }
+        func plain(_ i: Int32) -> Bool { bytes(i).map { ExchangeStore.isPlain(bytes: $0, multiline: false) } ?? true }
         var lastMediator: String?, lastSource: String?
         while true {
             let code = sqlite3_step(s)
@@ -52,10 +68,25 @@ extension ExchangeRecord {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             guard let date = try day(0, "date") else { throw StoreError.unusableDatabase(path: "", reason: "an exchange has no date") }
+            let partOf = try day(1, "part_of")
+            let total = try int(2), military = try int(3), civilians = try int(4), toRussia = try int(5), bodies = try int(6)
+            func out(_ count: Int?) -> Bool { count.map { $0 < 0 || $0 > maximumCount } ?? false }
+            if out(total) || out(military) || out(civilians) || out(toRussia) || out(bodies) {
+                throw refuse("\(date.iso): a count is out of range (0 to \(maximumCount))")
+            }
+            if let total, (military ?? 0) + (civilians ?? 0) > total { throw refuse("\(date.iso): military and civilians add up to more than returned_total") }
+            if let partOf, partOf >= date { throw refuse("\(date.iso): part_of \(partOf.iso) is not earlier") }
+            guard let url = bytes(10), ExchangeStore.isPlain(bytes: url, multiline: false),
+                  url.starts(with: "https://".utf8) || url.starts(with: "http://".utf8) else {
+                throw refuse("\(date.iso): the source address is not a plain http(s) address")
+            }
+            guard plain(7), plain(9), bytes(8).map({ ExchangeStore.isPlain(bytes: $0, multiline: true) }) ?? true else {
+                throw refuse("\(date.iso): a text holds a control character")
+            }
             result.append(Exchange(
-                date: date, partOf: try day(1, "part_of"), returnedTotal: int(2), returnedMilitary: int(3), returnedCivilians: int(4),
-                releasedToRussia: int(5), bodiesReturned: int(6), mediator: shared(7, &lastMediator), notes: text(8),
-                sourceName: shared(9, &lastSource), sourceURL: text(10) ?? "",
+                date: date, partOf: partOf, returnedTotal: total, returnedMilitary: military, returnedCivilians: civilians,
+                releasedToRussia: toRussia, bodiesReturned: bodies, mediator: shared(7, &lastMediator), notes: text(8),
+                sourceName: shared(9, &lastSource), sourceURL: String(decoding: url, as: UTF8.self),
                 confidence: bytes(11).flatMap { Confidence(rawValue: String(decoding: $0, as: UTF8.self)) }))
         }
         return result
