@@ -168,7 +168,8 @@ public final class ExchangeStore: Sendable {
 
     // MARK: - Reading
 
-    /// Every exchange row, oldest first.
+    /// Every exchange row, oldest first, each checked as an import checks one as it is read
+    /// (a row edited into the file by other means is `StoreError.unusableDatabase`).
     ///
     /// - Parameter notes: false leaves every row's `notes` and `mediator` nil, for readers that
     ///   use neither (charts): at 100,000 rows they are a fifth of the reading.
@@ -198,10 +199,11 @@ extension ExchangeStore {
         }
     }
 
-    /// Every row read passes the checks an import makes of one row (counts in range, a split no
-    /// larger than its total, a stage after its exchange, an http(s) source, no control character):
-    /// a row edited into the file by other means stops the run instead of reaching a sum or a page.
-    public func checkRows(_ exchanges: [Exchange], _ totals: [ReportedTotal], maximumCount: Int = ValidationRules(today: nil).maximumCount) throws(StoreError) {
+    /// Every reported total read passes the checks an import makes of one (a value in range, a
+    /// period in order, stored as whole numbers and texts, no control character): a row edited into
+    /// the file by other means stops the run instead of reaching a page. (Exchanges are checked
+    /// as they are read: `exchanges()`.)
+    public func checkTotals(_ totals: [ReportedTotal]) throws(StoreError) {
         func refuse(_ what: String) -> StoreError {
             .unusableDatabase(path: path, reason: "a stored row does not pass the checks of an import: \(what)")
         }
@@ -215,8 +217,6 @@ extension ExchangeStore {
                 """)
         }
         if let misstored { throw refuse("\(misstored): a count or a date is not stored as a whole number or a text") }
-        // The exchanges are checked as they are read (`ExchangeRecord.fetchAllFast`), on SQLite's own values.
-        _ = exchanges
         for total in totals {
             if let value = total.value, !(0...Int(Int32.max)).contains(value) { throw refuse("\(total.key): the value \(value) is out of range") }
             if total.periodEnd < total.periodStart { throw refuse("\(total.key): the period ends before it starts") }

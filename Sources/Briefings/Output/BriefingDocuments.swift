@@ -60,7 +60,7 @@ public enum BriefingDocuments {
             try store.checkPages()
             let record = Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(), history: try store.history(),
                                 lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
-            try store.checkRows(record.exchanges, record.reported)
+            try store.checkTotals(record.reported)
             return record
         }
     }

@@ -39,9 +39,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors("list") {
             let context = try CommandContext(store, command: "list")
-            let store = try context.openStore()
-            let all = try store.exchanges()
-            try store.checkRows(all, [])
+            let all = try context.openStore().exchanges()
             let start = year.flatMap { Day(year: $0, month: 1, day: 1) } ?? from.flatMap(Day.init(iso:)) ?? all.first?.date ?? context.now.today
             let end = year.flatMap { Day(year: $0, month: 12, day: 31) } ?? to.flatMap(Day.init(iso:)) ?? all.last?.date ?? context.now.today
             let rows = all.filter { $0.date >= start && $0.date <= end }
