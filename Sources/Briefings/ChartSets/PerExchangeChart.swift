@@ -161,16 +161,16 @@ enum PerExchangeChart {
         let title = bucket != .exchange ? strings.perPeriodTitle(monthly: bucket == .month)
             : c.start == ChartBuilder.invasion ? strings.perExchangeTitleSinceInvasion : strings.perExchangeTitle(c.span)
         let subtitle = bucket == .exchange ? strings.perExchangeSubtitle(c.span) : strings.perPeriodSubtitle(exchangeCount, c.span, monthly: bucket == .month)
-        let undisclosedGroups = groups.filter { $0.undisclosed > 0 }
+        let undisclosedGroups = groups.lazy.filter { $0.undisclosed > 0 }
         let undisclosedText = undisclosedStages == 0 ? nil : strings.undisclosedDescription(
-            undisclosedGroups.prefix(3).map { strings.undisclosedGroup($0.undisclosed, from: $0.first, to: $0.last) }, stages: undisclosedStages,
+            Array(undisclosedGroups.prefix(3).map { strings.undisclosedGroup($0.undisclosed, from: $0.first, to: $0.last) }), stages: undisclosedStages,
             groups: undisclosedGroups.count)
         func amount(_ g: Group) -> String? {
             g.known > 0 || g.undisclosed < g.stageCount ? (g.undisclosed > 0 ? strings.atLeast(lang.number(g.known)) : lang.number(g.known)) : nil
         }
         let latestText = latest.map { l in "\(strings.longDate(l.first)), " + (amount(l) ?? strings.numberNotDisclosed) }
         // The take-away: how long the latest exchange came after the one before it.
-        let previous = latest.flatMap { l in groups.filter { $0.first < l.first }.max { $0.first < $1.first } }
+        let previous = latest.flatMap { l in groups.lazy.filter { $0.first < l.first }.max { $0.first < $1.first } }
         var takeaway: String?
         if let latest, let previous, latest.first > previous.first { takeaway = strings.gapBefore(latest.first.daysSinceEpoch - previous.first.daysSinceEpoch) }
         let description: String
