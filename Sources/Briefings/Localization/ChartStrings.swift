@@ -162,7 +162,6 @@ struct ChartStrings {
         t("Reported totals where they differ from the record: ", "Оприлюднені підсумки, де вони відрізняються від даних Homecoming: ") + items.joined(separator: "; ") + "."
     }
     var derived: String { t("derived", "обчислено") }
-    var approximate: String { t("approximate", "приблизно") }
     var unattributed: String { t("source not named", "джерело не назване") }
     var stacked: String { t("Stages of one exchange are stacked; separate exchanges stand apart.", "Етапи одного обміну показано одним стовпчиком, окремі обміни — окремими.") }
     func leftOut(_ count: Int, before day: Day) -> String {

@@ -88,7 +88,7 @@ public enum StagedOutput {
 
         private func add(_ path: String, _ bytes: [UInt8], staged: Bool) throws(PublishError) {
             guard OutputDirectory.isInside(path) else { throw .notOurs(path: path, reason: "a path that leaves the output") }
-            if !staged, !force, let existing = Tree.read(output, path), Self.same(existing, bytes) { return }
+            if !staged, !force, let existing = Tree.read(output, path), existing == bytes { return }
             try prepare()
             try Tree.write(bytes, root: root, path, rootPath: staging)
             if path != OutputDirectory.marker { changed.append(path) }
@@ -108,9 +108,6 @@ public enum StagedOutput {
             removed.append(relativeDirectory)
             changed.append(relativeDirectory)
         }
-
-        /// Whether a file's contents are these bytes, compared in place.
-        static func same(_ existing: [UInt8], _ bytes: [UInt8]) -> Bool { existing == bytes }
 
         private func prepare() throws(PublishError) {
             guard root < 0 else { return }

@@ -159,8 +159,8 @@ public struct TemplateSet: Sendable {
         return found
     }
 
-    /// Whether a template name stays inside its directory (no `..`, not absolute).
+    /// Whether a template name stays inside its directory (the rule for any path Homecoming is given relative to a directory), and has no backslash.
     public static func isSafeName(_ name: String) -> Bool {
-        !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/").contains("..") && !name.contains("\\")
+        OutputDirectory.isInside(name) && !name.contains("\\")
     }
 }
