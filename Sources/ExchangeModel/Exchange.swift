@@ -17,24 +17,33 @@ public struct Exchange: Hashable, Sendable {
     public var releasedToRussia: Int?
     /// Bodies of the fallen returned in the same event.
     public var bodiesReturned: Int?
-    /// Mediating states or bodies, as published (e.g. "UAE", "USA; UAE").
+    /// The official ordinal ("the 65th exchange"), where officials gave one; stages share their exchange's.
+    public var ordinal: Int?
+    /// Mediating states or bodies: codes of `Data/mediators.csv`, several as "USA; UAE".
     public var mediator: String?
-    /// Free-text notes: groups named, caveats, ordinal numbers as reported.
+    /// Notes in English: groups named, caveats.
     public var notes: String?
-    /// The publication the figures come from.
-    public var sourceName: String?
+    /// The same notes in Ukrainian.
+    public var notesUK: String?
+    /// The publication the figures come from: a code of `Data/publications.csv`.
+    public var publication: String?
+    /// What the source is beyond the publication's name ("via Devdiscourse", "background to a later report"), in English.
+    public var sourceDetail: String?
+    /// The same in Ukrainian.
+    public var sourceDetailUK: String?
     /// Where the figures can be checked (http or https).
     public var sourceURL: String
     /// How sure `returnedTotal` is; `nil` only when the total is undisclosed.
     public var confidence: Confidence?
 
     /// Creates an exchange.
-    public init(date: Day, partOf: Day? = nil, returnedTotal: Int?, returnedMilitary: Int? = nil,
+    public init(date: Day, partOf: Day? = nil, ordinal: Int? = nil, returnedTotal: Int?, returnedMilitary: Int? = nil,
                 returnedCivilians: Int? = nil, releasedToRussia: Int? = nil, bodiesReturned: Int? = nil,
-                mediator: String? = nil, notes: String? = nil, sourceName: String? = nil,
-                sourceURL: String, confidence: Confidence?) {
+                mediator: String? = nil, notes: String? = nil, notesUK: String? = nil, publication: String? = nil,
+                sourceDetail: String? = nil, sourceDetailUK: String? = nil, sourceURL: String, confidence: Confidence?) {
         self.date = date
         self.partOf = partOf
+        self.ordinal = ordinal
         self.returnedTotal = returnedTotal
         self.returnedMilitary = returnedMilitary
         self.returnedCivilians = returnedCivilians
@@ -42,7 +51,10 @@ public struct Exchange: Hashable, Sendable {
         self.bodiesReturned = bodiesReturned
         self.mediator = mediator
         self.notes = notes
-        self.sourceName = sourceName
+        self.notesUK = notesUK
+        self.publication = publication
+        self.sourceDetail = sourceDetail
+        self.sourceDetailUK = sourceDetailUK
         self.sourceURL = sourceURL
         self.confidence = confidence
     }

@@ -12,9 +12,12 @@ public struct ImportOptions: Sendable {
     public var now: ReferenceTime
     /// Where the data came from: a file path, "add" or "seed".
     public var origin: String
+    /// The vocabularies the rows' codes must be in.
+    public var vocabularies: Vocabularies
 
     /// Creates options.
-    public init(update: Bool, by: String, now: ReferenceTime, origin: String) {
+    public init(update: Bool, by: String, now: ReferenceTime, origin: String, vocabularies: Vocabularies) {
+        self.vocabularies = vocabularies
         self.update = update
         self.by = by
         self.now = now
@@ -39,8 +42,8 @@ extension ExchangeStore {
     // MARK: - Importing
 
     /// Compares a file with the store without writing anything.
-    public func plan(_ file: DataFile) throws(StoreError) -> ImportPlan {
-        try read { db in try makePlan(file, db) }
+    public func plan(_ file: DataFile, vocabularies: Vocabularies) throws(StoreError) -> ImportPlan {
+        try read { db in try makePlan(file, vocabularies, db) }
     }
 
     /// Imports a file in one transaction: all of it, or nothing.
@@ -51,7 +54,7 @@ extension ExchangeStore {
     public func importData(_ file: DataFile, options: ImportOptions) throws(StoreError) -> ImportSummary {
         do {
             return try queue.write { db in
-                let plan = try makePlan(file, db)
+                let plan = try makePlan(file, options.vocabularies, db)
                 let problems = plan.diagnostics + (options.update ? [] : plan.conflicts)
                 if !problems.isEmpty {
                     throw StoreError.invalidData(file: file.name, diagnostics: problems.sorted { ImportPlan.order($0.location) < ImportPlan.order($1.location) })
@@ -66,28 +69,34 @@ extension ExchangeStore {
         }
     }
 
-    /// Seeds an empty store from the bundled dataset's directory.
+    /// Seeds an empty store from the bundled dataset's directory: its vocabularies, exchanges,
+    /// reported totals and the record of when its sources were last checked.
     func seed(from directory: String, now: ReferenceTime, by: String) throws(StoreError) -> ImportSummary {
         var summary = ImportSummary()
+        let vocabularies = try Vocabularies.load(directory: directory)
         for name in ["exchanges.csv", "reported_totals.csv"] {
             let path = (directory as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { throw .missingSeed(directory: directory, reason: "\(name) is missing") }
             // The bundled data was checked when it was sourced; "today" does not limit it.
             let file = try DataFile.read(path: path, format: .csv, rules: ValidationRules(today: nil))
-            let part = try importData(file, options: ImportOptions(update: false, by: by, now: now, origin: "seed: \(path)"))
+            let part = try importData(file, options: ImportOptions(update: false, by: by, now: now, origin: "seed: \(path)", vocabularies: vocabularies))
             summary.exchangesAdded += part.exchangesAdded
             summary.totalsAdded += part.totalsAdded
+        }
+        let checks = (directory as NSString).appendingPathComponent("checked.csv")
+        if let data = FileManager.default.contents(atPath: checks) {
+            for check in try SourceCheck.read(bytes: [UInt8](data), name: checks) { try record(check) }
         }
         return summary
     }
 
-    private func makePlan(_ file: DataFile, _ db: Database) throws -> ImportPlan {
+    private func makePlan(_ file: DataFile, _ vocabularies: Vocabularies, _ db: Database) throws -> ImportPlan {
         let exchanges = ExchangeIndex(try ExchangeRecord.fetchAllFast(db))
         var totals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)] = [:]
         if !file.reportedTotals.isEmpty {
             for record in try ReportedTotalRecord.fetchAll(db) { totals[record.total.key] = (record.id ?? 0, record.total) }
         }
-        return ImportPlan(file: file, storedExchanges: exchanges, storedTotals: totals)
+        return ImportPlan(file: file, vocabularies: vocabularies, storedExchanges: exchanges, storedTotals: totals)
     }
 
     private func apply(_ plan: ImportPlan, options: ImportOptions, _ db: Database) throws -> ImportSummary {

@@ -60,6 +60,47 @@ extension ExchangeStore {
                 CREATE INDEX change_import ON change(import_id);
                 """)
         }
+        migrator.registerMigration("v2: Ukrainian texts, vocabulary codes, qualified totals, source checks") { db in
+            // Rows written before v2 named their publication in free text: it is kept as the source's
+            // detail; a total's free-text "reported by" is kept in its notes, its qualifier read from the
+            // quote's old markers. Importing the bundled dataset again with --update fills the new fields.
+            try db.execute(sql: """
+                ALTER TABLE exchange ADD COLUMN ordinal INTEGER CHECK (ordinal > 0);
+                ALTER TABLE exchange ADD COLUMN notes_uk TEXT;
+                ALTER TABLE exchange ADD COLUMN publication TEXT;
+                ALTER TABLE exchange ADD COLUMN source_detail TEXT;
+                ALTER TABLE exchange ADD COLUMN source_detail_uk TEXT;
+                UPDATE exchange SET source_detail = source_name;
+                ALTER TABLE exchange DROP COLUMN source_name;
+
+                ALTER TABLE reported_total ADD COLUMN qualifier TEXT CHECK (qualifier IN ('exact', 'about', 'at_least', 'at_most'));
+                ALTER TABLE reported_total ADD COLUMN counts TEXT CHECK (counts IN ('exchanges', 'all_returns', 'without_children', 'with_foreigners'));
+                ALTER TABLE reported_total ADD COLUMN derived_from TEXT;
+                ALTER TABLE reported_total ADD COLUMN counted_by TEXT;
+                ALTER TABLE reported_total ADD COLUMN announced_by TEXT;
+                ALTER TABLE reported_total ADD COLUMN publication TEXT;
+                ALTER TABLE reported_total ADD COLUMN source_detail TEXT;
+                ALTER TABLE reported_total ADD COLUMN source_detail_uk TEXT;
+                ALTER TABLE reported_total ADD COLUMN notes TEXT;
+                ALTER TABLE reported_total ADD COLUMN notes_uk TEXT;
+                UPDATE reported_total SET source_detail = source_name,
+                    notes = CASE WHEN reported_by IS NULL THEN NULL ELSE 'Reported by: ' || reported_by END,
+                    qualifier = CASE WHEN value IS NULL THEN NULL
+                                     WHEN lower(quote) LIKE 'lower bound%' THEN 'at_least'
+                                     WHEN lower(quote) LIKE 'approximate%' THEN 'about'
+                                     ELSE 'exact' END;
+                ALTER TABLE reported_total DROP COLUMN reported_by;
+                ALTER TABLE reported_total DROP COLUMN source_name;
+
+                CREATE TABLE source_check (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    checked_through TEXT NOT NULL,
+                    checked_on TEXT NOT NULL,
+                    checked_by TEXT NOT NULL,
+                    note TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

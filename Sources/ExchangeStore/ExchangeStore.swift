@@ -217,11 +217,10 @@ extension ExchangeStore {
                 """)
         }
         if let misstored { throw refuse("\(misstored): a count or a date is not stored as a whole number or a text") }
+        // The rules of an import, as an import applies them (a few hundred rows: no need for a fast path).
         for total in totals {
-            if let value = total.value, !(0...Int(Int32.max)).contains(value) { throw refuse("\(total.key): the value \(value) is out of range") }
-            if total.periodEnd < total.periodStart { throw refuse("\(total.key): the period ends before it starts") }
-            if !Self.isPlain(total.sourceURL, multiline: false) || !Self.isPlain(total.quote, multiline: true) || !Self.isPlain(total.reportedBy, multiline: true) {
-                throw refuse("\(total.key): a text holds a control character")
+            if case let .invalid(issues) = ReportedTotalValidator.reportedTotal(rules: ValidationRules(today: nil), text: { total.text(of: $0) }) {
+                throw refuse("\(total.key): \(issues[0].message)")
             }
         }
     }

@@ -14,8 +14,11 @@ public struct ImportPlan: Sendable {
     public var totalsUnchanged = 0
 
     /// Compares the file's rows with what is stored.
-    init(file: DataFile, storedExchanges: ExchangeIndex, storedTotals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)]) {
-        diagnostics = file.diagnostics
+    init(file: DataFile, vocabularies: Vocabularies, storedExchanges: ExchangeIndex,
+         storedTotals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)]) {
+        var file = file
+        if file.isLegacyLayout { Self.readLegacyNames(&file, vocabularies) }
+        diagnostics = file.diagnostics + vocabularies.unknownCodeDiagnostics(file)
         let locate: (Int) -> String = { index in Self.describe(file.location(exchange: index, field: nil)) }
         let crossRow = RecordSetValidator.check(exchanges: file.exchanges.map { ($0.index, $0.value) },
                                                 stored: { storedExchanges[$0] }, locate: locate)
@@ -79,6 +82,27 @@ public struct ImportPlan: Sendable {
                 hint: "if the file is right, run again with --update: the stored values are replaced and kept in the history"))
         }
         diagnostics.sort { Self.order($0.location) < Self.order($1.location) }
+    }
+
+    /// A file in the old layout named mediators and publications in English: where a name is that of
+    /// a vocabulary entry, the row gets the entry's code; any other name stays the source's detail.
+    static func readLegacyNames(_ file: inout DataFile, _ vocabularies: Vocabularies) {
+        for i in file.exchanges.indices {
+            var row = file.exchanges[i].value
+            if let mediator = row.mediator {
+                row.mediator = Vocabulary.codes(in: mediator)
+                    .map { vocabularies.mediators[$0] == nil ? vocabularies.mediators.entry(named: $0)?.code ?? $0 : $0 }
+                    .joined(separator: "; ")
+            }
+            if row.publication == nil, let name = row.sourceDetail,
+               let entry = vocabularies.publications[name] ?? vocabularies.publications.entry(named: name) {
+                row.publication = entry.code
+                row.sourceDetail = nil
+            }
+            file.exchanges[i].value = row
+            // A column the old layout never had is not "left out": an update keeps no stale translation of the old text.
+            file.exchanges[i].missing.removeAll { $0 == ExchangeField.publication.rawValue || $0 == ExchangeField.sourceDetail.rawValue }
+        }
     }
 
     /// Whether the import would change nothing.

@@ -18,7 +18,7 @@ struct Homecoming: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ImportCommand.self, AddCommand.self, ExportCommand.self, ListCommand.self,
-                      HistoryCommand.self, CheckCommand.self, ChartCommand.self,
+                      HistoryCommand.self, CheckCommand.self, CheckedCommand.self, ChartCommand.self,
                       BriefingCommand.self, TemplatesCommand.self, WeeklyCommand.self, ConfigCommand.self]
     )
 

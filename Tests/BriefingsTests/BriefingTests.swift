@@ -15,7 +15,8 @@ struct BriefingTests {
                                       recordKey: "2025-05-24", changes: [FieldChange(field: "returned_total", old: "305", new: "307")],
                                       sourceURL: "https://menafn.com/1109591789/Stefanchuk-Confirms-Ongoing-Cooperation-With-Partners-On-1000-For-1000-Exchange")
         return BriefingDocuments.Record(exchanges: Fixtures.bundled.exchanges, reported: Fixtures.bundled.reported,
-                                        history: [correction], lastImport: Day(iso: "2026-03-12"))
+                                        history: [correction], lastCheck: SourceCheck(checkedThrough: Day(iso: "2026-05-15")!, checkedOn: Day(iso: "2026-12-01")!, checkedBy: "Homecoming data desk"),
+                                        vocabularies: Fixtures.vocabularies)
     }
 
     static func render(_ period: Period, today: String, languages: [Language] = Language.allCases, formats: [DocumentFormat] = DocumentFormat.allCases,
@@ -61,7 +62,7 @@ struct BriefingTests {
         #expect(en.contains("Exchanges: 11"))
         #expect(en.contains("In 2024, 1,358 people were returned from Russian captivity in 11 exchanges."))
         #expect(en.contains("356 more than in 2023 by the officially reported total of 1,002 (derived)"))
-        #expect(en.contains("406 more than the 952 in the record for 2023"))
+        #expect(en.contains("362 more than the 996 in the record for 2023"))
         #expect(en.contains("The last exchange of the year was on 30 December, with 189 people."))
         let uk = try #require(documents["uk/briefing.txt"]).flattened
         #expect(uk.contains("У 2024 році з російського полону повернуто 1\u{00A0}358 людей під час 11 обмінів."))
@@ -72,13 +73,13 @@ struct BriefingTests {
         let week = Period.lastCompletedWeek(before: Day(iso: "2026-11-26")!)
         let documents = try Self.render(week, today: "2026-11-26", formats: [.txt, .html])
         let text = try #require(documents["en/briefing.txt"]).flattened
-        #expect(text.contains("No exchange was recorded in week 47 of 2026; the last was on 5 February 2026, 290 days before the week ended."))
+        #expect(text.contains("No exchange was recorded in week 47 of 2026; the last was on 15 May 2026, 191 days before the week ended."))
         #expect(text.contains("Exchanges: 0"))
-        // The data is stale by then: said at the top.
-        #expect(text.contains("!! Data may be out of date. Check for newer exchanges before publishing: the newest exchange in the record is from 5 February 2026, 294 days ago"))
+        // Nobody has checked the sources since 15 May 2026: said at the top.
+        #expect(text.contains("!! Data may be out of date. The sources were last checked through 15 May 2026 (by Homecoming data desk on 1 December 2026), 191 days before 22 November 2026"))
         #expect(try #require(documents["en/briefing.html"]).contains("<aside class=\"stale\" role=\"note\">"))
         let uk = try #require(documents["uk/briefing.txt"]).flattened
-        #expect(uk.contains("Жодного обміну не зафіксовано за 47-й тиждень 2026 року; останній відбувся 5 лютого 2026 р., за 290 днів до кінця тижня."))
+        #expect(uk.contains("Жодного обміну не зафіксовано за 47-й тиждень 2026 року; останній відбувся 15 травня 2026 р., за 191 день до кінця тижня."))
     }
 
     @Test func undisclosedCountsAreNeverAddedAsZero() throws {
@@ -95,9 +96,13 @@ struct BriefingTests {
         var exchanges = Fixtures.bundled.exchanges
         let hostile = Exchange(date: Day(iso: "2026-03-02")!, returnedTotal: 5, mediator: "<b>UAE</b>",
                                notes: "<script>alert(1)</script> [x](javascript:alert(1)) **bold** # heading",
-                               sourceName: "Evil \"source\" <i>", sourceURL: "https://example.org/a b)(", confidence: .high)
+                               notesUK: "<script>alert(2)</script> **жирний**", publication: "evil",
+                               sourceDetail: "<i>detail</i>", sourceURL: "https://example.org/a b)(", confidence: .high)
         exchanges.append(hostile)
-        let record = BriefingDocuments.Record(exchanges: exchanges, reported: [], history: [], lastImport: nil)
+        var vocabularies = Fixtures.vocabularies
+        vocabularies.mediators.add(.init(code: "<b>UAE</b>", name: "<b>UAE</b>", nameUK: "<b>ОАЕ</b>"))
+        vocabularies.publications.add(.init(code: "evil", name: "Evil \"source\" <i>", nameUK: "Зле «джерело» <i>"))
+        let record = BriefingDocuments.Record(exchanges: exchanges, reported: [], history: [], lastCheck: nil, vocabularies: vocabularies)
         let period = Period(kind: .range, start: Day(iso: "2026-03-01")!, end: Day(iso: "2026-03-07")!)
         let documents = try Self.render(period, today: "2026-03-08", languages: [.en], record: record)
         let html = try #require(documents["en/briefing.html"])

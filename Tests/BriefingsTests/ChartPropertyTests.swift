@@ -51,7 +51,7 @@ enum ChartCases {
             guard dates.insert(date).inserted else { continue }
             let undisclosed = Double.random(in: 0..<1, using: &rng) < undisclosedRate
             let value: Int? = undisclosed ? nil : Int.random(in: 1...(shape == 3 ? 5000 : 400), using: &rng)
-            rows.append(Exchange(date: date, returnedTotal: value, sourceName: ["Ukrainska Pravda", "Suspilne", nil][i % 3],
+            rows.append(Exchange(date: date, returnedTotal: value, publication: ["ukrainska-pravda", "babel", nil][i % 3],
                                  sourceURL: "https://example.org/\(i)", confidence: undisclosed ? nil : .high))
         }
         rows.sort { $0.date < $1.date }
@@ -107,7 +107,7 @@ struct ChartPropertyTests {
     @Test func everyChartHoldsItsRules() async throws {
         let measurer = try Fixtures.measurer()
         await propertyCheck(count: 500, input: ChartCases.all) { chart in
-            let content = ChartBuilder.build(chart.request, exchanges: chart.records, reported: Fixtures.bundled.reported)
+            let content = ChartBuilder.build(chart.request, exchanges: chart.records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies)
             let scene = ChartEngine.scene(content.spec, width: chart.width, height: chart.height, theme: Self.theme, measurer: measurer)
             let (start, end) = ChartBuilder.period(of: chart.request)
             let canvas = Rect(x: 0, y: 0, width: chart.width, height: chart.height)
@@ -204,7 +204,7 @@ struct ChartPropertyTests {
         let typeface = Fixtures.typeface()
         await propertyCheck(count: 60, input: ChartCases.all, ChartCases.all) { first, second in
             func render(_ chart: ChartCase) throws -> (dump: String, ids: Set<String>) {
-                let content = ChartBuilder.build(chart.request, exchanges: chart.records, reported: Fixtures.bundled.reported)
+                let content = ChartBuilder.build(chart.request, exchanges: chart.records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies)
                 let scene = ChartFiles.scene(content.spec, width: chart.width, height: chart.height, theme: Self.theme, measurer: measurer)
                 let svg = try SceneRenderer.svg(scene, typeface: typeface)
                 let regex = try NSRegularExpression(pattern: #" id="([^"]+)""#)

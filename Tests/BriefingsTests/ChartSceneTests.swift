@@ -40,7 +40,7 @@ struct ChartSceneTests {
             let content = Fixtures.content(kind, from: Day(iso: "2023-09-01"), to: Day(iso: "2023-12-31"))
             if kind == .cumulative {
                 // The running total is there, flat: the chart says why.
-                #expect(content.spec.description.contains("No exchange in the record for 1\u{00A0}September – 31\u{00A0}December\u{00A0}2023: the running total stayed at 2,407."))
+                #expect(content.spec.description.contains("No exchange in the record for 1\u{00A0}September – 31\u{00A0}December\u{00A0}2023: the running total stayed at 2,457."))
             } else {
                 #expect(content.spec.emptyMessage == "No exchange in the record for 1\u{00A0}September – 31\u{00A0}December\u{00A0}2023.")
                 #expect(content.spec.description == content.spec.emptyMessage)
@@ -53,7 +53,7 @@ struct ChartSceneTests {
         let records = Fixtures.before2022 + Fixtures.bundled.exchanges
         let cumulative = Fixtures.content(.cumulative, exchanges: records)
         guard case let .steps(series) = cumulative.spec.body else { Issue.record("not a step chart"); return }
-        #expect(series.steps.last?.value == 6219)
+        #expect(series.steps.last?.value == 7169)
         #expect(cumulative.spec.note?.contains("Not\u{00A0}counted: 4 exchanges before 24\u{00A0}February\u{00A0}2022.") == true)
         #expect(!series.reported.isEmpty)
         // A period of their own shows the years as they are, empty ones included.
@@ -77,7 +77,7 @@ struct ChartSceneTests {
         let content = Fixtures.content(.perYear)
         guard case let .bars(series) = content.spec.body else { Issue.record("not a bar chart"); return }
         #expect(series.bars.map(\.label) == ["2022", "2023", "2024", "2025", "2026, to\u{00A0}26\u{00A0}Nov"])
-        #expect(series.bars.map(\.value) == [1455, 952, 1358, 2297, 157])
+        #expect(series.bars.map(\.value) == [1461, 996, 1358, 2297, 1057])
         // Every whole year's reported total is drawn, agreement included, each saying what kind of figure it is.
         #expect(series.bars.map { $0.reference?.value } == [1600, 1002, 1358, 2310, nil])
         #expect(series.bars.map { $0.reference?.label } == ["Official: about 1,600", "Derived: 1,002", "Official: 1,358 (same)", "Official: 2,310", nil])
@@ -109,11 +109,11 @@ struct ChartSceneTests {
         #expect(item?.hasUndisclosed == true)
         #expect(item?.undisclosed == 9)
         #expect(item?.undisclosedLabel == "×9")
-        #expect(content.spec.note?.hasPrefix("9 stages with undisclosed numbers") == true)
+        #expect(content.spec.note?.hasPrefix("10 stages with undisclosed numbers") == true)
         // In the scene: a diamond at that date, counted, and no bar there.
         let scene = Fixtures.scene(.perExchange)
         let diamonds = scene.marks.filter { if case .polygon(let points, nil, _, _) = $0, points.count == 4 { return true } else { return false } }
-        #expect(diamonds.count == 2) // the legend's and the exchange's
+        #expect(diamonds.count == 3) // the legend's and the two exchanges' (9 June 2025, 11 April 2026)
         #expect(scene.marks.contains { if case .text("×9", _, _, _, _, _) = $0 { return true } else { return false } })
         // Unknown is an empty cell, never 0.
         #expect(content.table.first { $0[0] == "2025-06-09" } == ["2025-06-09", "2025-06-09", "2025-07-23", "9", "", "9",
@@ -126,22 +126,22 @@ struct ChartSceneTests {
         let thousand = timeline.items.first { $0.position == Double(Day(iso: "2025-05-23")!.daysSinceEpoch) }
         #expect(thousand?.segments == [390, 307, 303])
         #expect(thousand?.label == "1,000")
-        #expect(timeline.items.count == 59)
-        #expect(timeline.items.filter(\.highlighted).map(\.position) == [Double(Day(iso: "2026-02-05")!.daysSinceEpoch)])
+        #expect(timeline.items.count == 67)
+        #expect(timeline.items.filter(\.highlighted).map(\.position) == [Double(Day(iso: "2026-05-15")!.daysSinceEpoch)])
     }
 
     @Test func cumulativePutsReportedTotalsBesideTheRecord() {
         let content = Fixtures.content(.cumulative)
         guard case let .steps(series) = content.spec.body else { Issue.record("not a step chart"); return }
         #expect(series.startValue == 0)
-        #expect(series.steps.last?.value == 6219)
+        #expect(series.steps.last?.value == 7169)
         // The running total leaves out undisclosed stages: a floor, marked, with the stages on the line.
-        #expect(series.endLabel == "6,219*")
-        #expect(series.undisclosed.map(\.value).allSatisfy { $0 > 0 } && series.undisclosed.count == 9)
+        #expect(series.endLabel == "7,169*")
+        #expect(series.undisclosed.map(\.value).allSatisfy { $0 > 0 } && series.undisclosed.count == 10)
         let byDay = Dictionary(series.reported.map { (Day(daysSinceEpoch: Int($0.position)).iso, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(byDay["2024-12-30"]?.value == 3956)
         #expect(byDay["2025-10-02"]?.isLowerBound == true)
-        #expect(content.spec.note?.contains("Latest exact reported total: 8,167 on 28\u{00A0}Feb\u{00A0}2026 (record:\u{00A0}6,219).") == true)
+        #expect(content.spec.note?.contains("Latest exact reported total: 8,050 on 11\u{00A0}Mar\u{00A0}2026 (record:\u{00A0}6,771).") == true)
     }
 
     @Test func theRunningTotalOfAMonthStartsWhereTheRecordStoodTheDayBefore() {
@@ -149,8 +149,8 @@ struct ChartSceneTests {
         guard case let .steps(series) = content.spec.body else { Issue.record("not a step chart"); return }
         let before = Fixtures.bundled.exchanges.filter { $0.date >= ChartBuilder.invasion && $0.date < Day(iso: "2024-09-01")! }
         #expect(series.startValue == before.compactMap(\.returnedTotal).reduce(0, +))
-        #expect(series.startValue == 3329)
-        #expect(series.steps.map(\.value) == [3378, 3481])
+        #expect(series.startValue == 3379)
+        #expect(series.steps.map(\.value) == [3428, 3531])
         // The x domain is the period asked for.
         #expect(series.start == Double(Day(iso: "2024-09-01")!.daysSinceEpoch))
         #expect(series.end == Double(Day(iso: "2024-10-01")!.daysSinceEpoch))

@@ -19,6 +19,8 @@ enum Fixtures {
         return (exchanges, reported)
     }()
 
+    static let vocabularies = try! Vocabularies.load(directory: root.appendingPathComponent("Data").path)
+
     static func theme(_ name: String) -> Theme {
         try! ThemeLoader.load(name, templateDirectories: [root.appendingPathComponent("Templates").path])
     }
@@ -37,7 +39,7 @@ enum Fixtures {
                         height: Double = 675, exchanges: [Exchange]? = nil) -> ChartContent {
         let request = ChartRequest(kind: kind, from: from, to: to, language: language, width: width, height: height,
                                    organisation: "Homecoming", today: today)
-        return ChartBuilder.build(request, exchanges: exchanges ?? bundled.exchanges, reported: bundled.reported)
+        return ChartBuilder.build(request, exchanges: exchanges ?? bundled.exchanges, reported: bundled.reported, vocabularies: vocabularies)
     }
 
     static func scene(_ kind: ChartRequest.Kind, language: Language = .en, theme: String = "light", from: Day? = nil, to: Day? = nil,

@@ -108,7 +108,7 @@ struct RenderingTests {
         #expect(bars.count == 4)
         let bar2024 = bars[2], bar2023 = bars[1]
         // Heights are proportional to the values.
-        #expect(abs(bar2024.height / bar2023.height - 1358.0 / 952.0) < 0.01)
+        #expect(abs(bar2024.height / bar2023.height - 1358.0 / 996.0) < 0.01)
 
         // When drawn at 2×
         let image = try ImageSurface(png: try SceneRenderer.png(scene, typeface: Fixtures.typeface(), scale: 2))

@@ -37,11 +37,11 @@ struct AggregateTests {
         let rows = [Self.row("2024-01-03", 230), Self.row("2024-12-30", 189)]
         let reported = [
             ReportedTotal(periodStart: Day(iso: "2024-01-01")!, periodEnd: Day(iso: "2024-12-31")!, metric: .released,
-                          value: 420, sourceName: "A", sourceURL: "https://a.org"),
+                          value: 420, qualifier: .exact, publication: "a", sourceURL: "https://a.org"),
             ReportedTotal(periodStart: Day(iso: "2024-01-01")!, periodEnd: Day(iso: "2024-12-31")!, metric: .released,
-                          value: 420, sourceName: "B", sourceURL: "https://b.org"),
+                          value: 420, qualifier: .exact, publication: "b", sourceURL: "https://b.org"),
             ReportedTotal(periodStart: Day(iso: "2022-02-24")!, periodEnd: Day(iso: "2024-12-30")!, metric: .released,
-                          value: 500, sourceURL: "https://c.org", quote: "Lower bound: more than 500"),
+                          value: 500, qualifier: .atLeast, sourceURL: "https://c.org", quote: "more than 500"),
             ReportedTotal(periodStart: Day(iso: "2024-01-01")!, periodEnd: Day(iso: "2024-12-31")!, metric: .bodiesReturned,
                           value: nil, sourceURL: "https://d.org"),
         ]
@@ -49,7 +49,7 @@ struct AggregateTests {
         #expect(r.years.count == 1)
         let year = r.years[0]
         #expect(year.comparisons.count == 1)
-        #expect(year.comparisons[0].reports.map(\.sourceName) == ["A", "B"])
+        #expect(year.comparisons[0].reports.map(\.publication) == ["a", "b"])
         #expect(year.comparisons[0].difference == -1)
         #expect(r.otherPeriods.count == 1)
         #expect(r.otherPeriods[0].isLowerBound)

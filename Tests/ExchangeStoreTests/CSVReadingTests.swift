@@ -55,7 +55,7 @@ struct CSVReadingTests {
         #expect(file.diagnostics.isEmpty)
         #expect(file.exchanges.map(\.value.returnedTotal) == [5])
         #expect(file.exchanges.first?.missing.contains("notes") == true)
-        let totals = DataFile.parse(bytes: Array("period_start,period_end,metric,value,source_url\n2024-01-01,2024-12-31,released,1358,https://a.org\n".utf8),
+        let totals = DataFile.parse(bytes: Array("period_start,period_end,metric,value,qualifier,source_url\n2024-01-01,2024-12-31,released,1358,exact,https://a.org\n".utf8),
                                     name: "t.csv", format: .csv, rules: ValidationRules(today: nil))
         #expect(totals.diagnostics.isEmpty)
         #expect(totals.reportedTotals.first?.value.calendarYear == 2024)

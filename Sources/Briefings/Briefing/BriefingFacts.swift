@@ -21,16 +21,22 @@ public struct BriefingFacts: Sendable {
         public var difference: Int { recorded.known - value }
     }
 
-    /// Freshness of the data as of "now".
+    /// Whether the record can be trusted to be complete for the period: measured from the latest
+    /// recorded check of the sources (`homecoming checked`), not from the latest change, so that a
+    /// closed year or a checked lull is not "stale".
     public struct Freshness: Sendable {
+        /// The check that reaches furthest, if any was recorded.
+        public var lastCheck: SourceCheck?
+        /// The newest exchange on or before today: what a record nobody checked is measured from.
         public var newestRecord: Day?
-        public var lastImport: Day?
         public var staleAfter: Int
-        public var today: Day
-        /// Days since the newest record (or the last import, whichever is older).
-        public var recordAge: Int? { newestRecord.map { $0.days(to: today) } }
-        public var importAge: Int? { lastImport.map { $0.days(to: today) } }
-        public var isStale: Bool { (recordAge ?? .max) > staleAfter || (importAge ?? 0) > staleAfter }
+        /// The last day the briefing speaks for: its period's end, or today if that is earlier.
+        public var reach: Day
+        /// The day the record is known to be complete through.
+        public var knownThrough: Day? { lastCheck?.checkedThrough ?? newestRecord }
+        /// Days of the briefing's span after that day (0 when the check covers it).
+        public var uncheckedDays: Int? { knownThrough.map { max(0, $0.days(to: reach)) } }
+        public var isStale: Bool { (uncheckedDays ?? .max) > staleAfter }
     }
 
     public var period: Period
@@ -63,7 +69,7 @@ public struct BriefingFacts: Sendable {
 
     /// Computes the facts of `period` from the record.
     public init(period: Period, exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry],
-                today: Day, staleAfter: Int, lastImport: Day?) {
+                today: Day, staleAfter: Int, lastCheck: SourceCheck?) {
         // A briefing never counts what happened after its period.
         let upToEnd = exchanges.filter { $0.date <= period.end }
         self.period = period
@@ -117,7 +123,8 @@ public struct BriefingFacts: Sendable {
             guard let value = official.value, recorded.known != value else { return nil }
             return OfficialComparison(reported: official, value: value, recorded: recorded)
         }
-        freshness = Freshness(newestRecord: exchanges.last { $0.date <= today }?.date, lastImport: lastImport, staleAfter: staleAfter, today: today)
+        freshness = Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date, staleAfter: staleAfter,
+                              reach: min(period.end, today))
         corrections = history.filter { entry in
             entry.kind == .updated && Day(iso: entry.at.prefix(10)).map(period.contains) == true
         }.reversed()

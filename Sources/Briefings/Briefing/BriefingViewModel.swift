@@ -17,8 +17,10 @@ enum BriefingViewModel {
         var png: String
     }
 
-    static func make(_ facts: BriefingFacts, language: Language, format: DocumentFormat, charts: [Chart], today: Day) -> [String: Any] {
-        let s = BriefingStrings(language: language)
+    static func make(_ facts: BriefingFacts, language: Language, vocabularies: Vocabularies, format: DocumentFormat,
+                     charts: [Chart], today: Day) -> [String: Any] {
+        let words = RecordWords(language: language, vocabularies: vocabularies)
+        let s = BriefingStrings(language: language, words: words)
         let lang = language
         var sources = SourceList()
         func text(_ value: String) -> String { format.text(value) }
@@ -26,6 +28,8 @@ enum BriefingViewModel {
             let number = sources.cite(name: name, url: url)
             return ["number": number, "url": format.url(url)]
         }
+        func ref(_ row: Exchange) -> [String: Any] { ref(words.source(row), row.sourceURL) }
+        func ref(_ total: ReportedTotal) -> [String: Any] { ref(words.source(total), total.sourceURL) }
         func sentence(_ value: String, _ refs: [[String: Any]] = []) -> [String: Any] {
             ["text": text(value), "refs": refs, "hasRefs": !refs.isEmpty]
         }
@@ -57,13 +61,10 @@ enum BriefingViewModel {
                 "returned": text(s.returned(row.returnedTotal)),
                 "details": text(details.joined(separator: "; ")),
                 "hasDetails": !details.isEmpty,
-                "mediator": row.mediator.map { text(s.mediator($0)) } ?? false,
-                "notes": row.notes.map(text) ?? false,
-                "notesLabel": s.recordNotesLabel.map(text) ?? false,
-                // The record's own language, for screen readers and hyphenation.
-                "notesLang": "en",
-                "source": text(row.sourceName ?? row.sourceURL),
-                "ref": ref(row.sourceName, row.sourceURL),
+                "mediator": words.mediators(row).map { text(s.mediator($0)) } ?? false,
+                "notes": words.notes(row).map(text) ?? false,
+                "source": text(words.source(row)),
+                "ref": ref(row),
             ]
         }
 
@@ -73,28 +74,28 @@ enum BriefingViewModel {
             context.append(sentence(s.yearInReview(sum), [recordRef()]))
             if let previous = facts.previousYear {
                 var refs = [recordRef()]
-                if let official = facts.officialPreviousYear { refs.append(ref(official.reported.sourceName, official.reported.sourceURL)) }
+                if let official = facts.officialPreviousYear { refs.append(ref(official.reported)) }
                 context.append(sentence(s.againstPreviousYear(sum.returned.known, record: previous, official: facts.officialPreviousYear), refs))
             }
             if let last = facts.lastOfYear {
-                context.append(sentence(s.lastOfYear(last), last.stages.map { ref($0.sourceName, $0.sourceURL) }))
+                context.append(sentence(s.lastOfYear(last), last.stages.map { ref($0) }))
             }
             for official in facts.officialThisYear {
-                context.append(sentence(s.officialYear(official, year: facts.period.start.year), [ref(official.reported.sourceName, official.reported.sourceURL)]))
+                context.append(sentence(s.officialYear(official, year: facts.period.start.year), [ref(official.reported)]))
             }
         } else {
             context.append(sentence(s.yearToDate(facts.yearToDate, facts.sameSpanLastYear), [recordRef()]))
         }
         if let largest = facts.largestOfYear, facts.period.kind != .annual || largest.known > 0 {
             let complete = facts.period.end == facts.period.end.endOfYear
-            context.append(sentence(s.largest(largest, year: facts.period.end.year, yearComplete: complete), largest.stages.map { ref($0.sourceName, $0.sourceURL) }))
+            context.append(sentence(s.largest(largest, year: facts.period.end.year, yearComplete: complete), largest.stages.map { ref($0) }))
         }
         if let last = facts.lastBefore, !facts.rows.isEmpty, facts.period.kind != .annual {
-            context.append(sentence(s.lastExchange(last, periodEnd: facts.period.end), [ref(last.sourceName, last.sourceURL)]))
+            context.append(sentence(s.lastExchange(last, periodEnd: facts.period.end), [ref(last)]))
         }
         context.append(sentence(s.sinceInvasion(facts.sinceInvasion), [recordRef()]))
         if let official = facts.latestOfficial, official.difference != 0 {
-            context.append(sentence(s.official(official), [ref(official.reported.sourceName, official.reported.sourceURL), recordRef()]))
+            context.append(sentence(s.official(official), [ref(official.reported), recordRef()]))
         }
 
         // Honest gaps.

@@ -18,14 +18,16 @@ public enum ChartBuilder {
     }
 
     /// The chart `request.kind` over the record.
-    public static func build(_ request: ChartRequest, exchanges all: [Exchange], reported: [ReportedTotal]) -> ChartContent {
+    public static func build(_ request: ChartRequest, exchanges all: [Exchange], reported: [ReportedTotal],
+                             vocabularies: Vocabularies) -> ChartContent {
         let (start, end) = period(of: request)
         // The record is sorted by date: the period is a slice of it, not a copy (100,000 rows are 23 MB).
         let sorted = ExchangeIndex(all).sorted
         let lower = sorted.partitioningIndex { $0.date >= start }
         let upper = sorted.partitioningIndex { $0.date > end }
         let context = Context(request: request, rows: sorted[lower..<max(lower, upper)], before: sorted[..<lower], after: sorted[max(lower, upper)...],
-                              reported: reported, start: start, end: end)
+                              reported: reported, start: start, end: end,
+                              words: RecordWords(language: request.language, vocabularies: vocabularies))
         var content = switch request.kind {
         case .perYear: PerYearChart.build(context)
         case .perExchange: PerExchangeChart.build(context)
@@ -48,6 +50,8 @@ public enum ChartBuilder {
         let reported: [ReportedTotal]
         let start: Day
         let end: Day
+        /// The record's names in the chart's language.
+        let words: RecordWords
 
         var language: Language { request.language }
         var strings: ChartStrings { ChartStrings(language: request.language) }
@@ -67,13 +71,13 @@ public enum ChartBuilder {
         func sourceLine(reportedUsed: [ReportedTotal]) -> String {
             var counts: [String: (count: Int, first: Int)] = [:]
             for (n, i) in rows.indices.enumerated() {
-                let name = rows[i].sourceName ?? host(rows[i].sourceURL)
+                let name = words.publication(rows[i].publication, url: rows[i].sourceURL)
                 counts[name, default: (0, n)].count += 1
             }
             let ranked = counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map(\.key)
             var officials: [String] = []
             for total in reportedUsed {
-                let name = total.sourceName ?? host(total.sourceURL)
+                let name = words.publication(total.publication, url: total.sourceURL)
                 if !officials.contains(name) { officials.append(name) }
             }
             return strings.source(Array(ranked.prefix(3)), more: max(0, ranked.count - 3), reportedBy: Array(officials.prefix(2)),
@@ -86,17 +90,12 @@ public enum ChartBuilder {
             var out: [(name: String, url: String)] = []
             out.reserveCapacity(rows.count + reportedUsed.count)
             for i in rows.indices where seen.insert(rows[i].sourceURL) {
-                out.append((rows[i].sourceName ?? host(rows[i].sourceURL), rows[i].sourceURL))
+                out.append((words.publication(rows[i].publication, url: rows[i].sourceURL), rows[i].sourceURL))
             }
             for total in reportedUsed where seen.insert(total.sourceURL) {
-                out.append((total.sourceName ?? host(total.sourceURL), total.sourceURL))
+                out.append((words.publication(total.publication, url: total.sourceURL), total.sourceURL))
             }
             return out
-        }
-
-        private func host(_ url: String) -> String {
-            let rest = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: true)
-            return rest.count > 1 ? String(rest[1]) : url
         }
 
         /// Candidate ticks for the period, finest first.

@@ -120,7 +120,7 @@ enum PerYearChart {
     /// body before approximate, before derived by Homecoming, before unattributed. Floors never.
     static func officialTotal(_ year: Int, _ reported: [ReportedTotal]) -> Official? {
         let candidates = reported.filter { $0.metric == .released && $0.calendarYear == year && $0.value != nil && !$0.isLowerBound }
-        func isNamed(_ total: ReportedTotal) -> Bool { !(total.reportedBy?.lowercased().hasPrefix("not named") ?? true) }
+        func isNamed(_ total: ReportedTotal) -> Bool { total.isAttributed }
         func rank(_ total: ReportedTotal) -> Int {
             !isNamed(total) ? 3 : total.isDerived ? 2 : total.isApproximate ? 1 : 0
         }

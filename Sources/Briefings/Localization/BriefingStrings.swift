@@ -5,6 +5,8 @@ import Foundation
 /// Every sentence and label of a briefing, per language; figures and dates come in formatted.
 struct BriefingStrings {
     let language: Language
+    /// The record's names and texts in the same language.
+    let words: RecordWords
     private func t(_ en: String, _ uk: String) -> String { language == .en ? en : uk }
     private var n: Language { language }
 
@@ -83,8 +85,6 @@ struct BriefingStrings {
     }
     func toRussia(_ value: Int) -> String { t("\(n.number(value)) handed to Russia", "\(n.number(value)) передано Росії") }
     func bodies(_ value: Int) -> String { t("\(n.number(value)) bodies returned", "повернуто тіл: \(n.number(value))") }
-    /// The record's notes are in English; in Ukrainian they are introduced as such, not passed off as translation.
-    var recordNotesLabel: String? { language == .en ? nil : "Примітка запису (англійською):" }
     func mediator(_ name: String) -> String { t("Mediator: \(name)", "Посередник: \(name)") }
     func stageOf(_ day: Day) -> String { t("a stage of the exchange of \(n.longDate(day))", "етап обміну \(n.longDate(day))") }
     func confidence(_ c: Confidence) -> String? {
@@ -149,11 +149,8 @@ struct BriefingStrings {
         return text + "."
     }
 
-    /// Who reported a figure, in English only: the names in the data are English, and the source link names them in both.
-    private func who(_ t: ReportedTotal) -> String {
-        guard language == .en, let name = t.reportedBy ?? t.sourceName else { return "" }
-        return " (\(name))"
-    }
+    /// Who counted a figure, what it takes in and whether Homecoming derived it, in a parenthesis.
+    private func who(_ t: ReportedTotal) -> String { " (\(words.kind(t)))" }
 
     func official(_ c: BriefingFacts.OfficialComparison) -> String {
         let who = who(c.reported)
@@ -161,8 +158,9 @@ struct BriefingStrings {
         let gap = diff == 0 ? t("the same", "стільки ж")
             : diff < 0 ? t("\(n.number(-diff)) fewer", "на \(n.number(-diff)) менше") : t("\(n.number(diff)) more", "на \(n.number(diff)) більше")
         let derived = c.reported.isDerived ? t(" (a derived figure)", " (обчислене значення)") : ""
-        return t("Officials reported \(n.number(c.value)) returned by \(n.longDate(c.reported.periodEnd))\(derived)\(who); the record counts \(n.number(c.recorded.known)) for the same span, \(gap).",
-                 "Посадовці повідомили про \(n.number(c.value)) повернутих станом на \(n.longDate(c.reported.periodEnd))\(derived); запис налічує \(n.number(c.recorded.known)) за той самий період — \(gap).")
+        let value = words.value(c.reported)
+        return t("Officials reported \(value) returned by \(n.longDate(c.reported.periodEnd))\(derived)\(who); the record counts \(n.number(c.recorded.known)) for the same span, \(gap).",
+                 "Посадовці повідомили про \(value) повернутих станом на \(n.longDate(c.reported.periodEnd))\(derived)\(who); запис налічує \(n.number(c.recorded.known)) за той самий період — \(gap).")
     }
 
     func officialYear(_ c: BriefingFacts.OfficialComparison, year: Int) -> String {
@@ -171,8 +169,9 @@ struct BriefingStrings {
         let diff = c.difference
         let gap = diff == 0 ? t("the record agrees", "запис збігається")
             : t("the record has \(n.number(c.recorded.known)), a difference of \(n.signed(diff))", "у записі \(n.number(c.recorded.known)), різниця \(n.signed(diff))")
-        return t("For \(year) officials reported \(n.number(c.value)) \(what)\(who); \(gap).",
-                 "За \(year) рік посадовці повідомили: \(what) — \(n.number(c.value)); \(gap).")
+        let value = words.value(c.reported)
+        return t("For \(year) officials reported \(value) \(what)\(who); \(gap).",
+                 "За \(year) рік посадовці повідомили: \(what) — \(value)\(who); \(gap).")
     }
 
     func yearInReview(_ s: PeriodSummary) -> String {
@@ -206,18 +205,17 @@ struct BriefingStrings {
     // MARK: - Freshness, corrections, sources
 
     func stale(_ f: BriefingFacts.Freshness) -> String {
-        var parts: [String] = []
-        if let newest = f.newestRecord, let age = f.recordAge, age > f.staleAfter {
-            parts.append(t("the newest exchange in the record is from \(n.longDate(newest)), \(n.count(age, .day)) ago",
-                           "найновіший обмін у записі датовано \(n.longDate(newest)), \(n.count(age, .day)) тому"))
+        let limit = t("more than \(n.count(f.staleAfter, .day))", "понад \(n.count(f.staleAfter, .day))")
+        guard let through = f.knownThrough, let days = f.uncheckedDays else {
+            return t("Nobody has recorded a check of the sources, and the record holds no exchange: check for exchanges before publishing, then run `homecoming checked`.",
+                     "Ніхто не зафіксував перевірки джерел, а в записі немає жодного обміну: перед публікацією перевірте, чи були обміни, і виконайте `homecoming checked`.")
         }
-        if let last = f.lastImport, let age = f.importAge, age > f.staleAfter {
-            parts.append(t("the record was last updated on \(n.longDate(last)), \(n.count(age, .day)) ago",
-                           "запис востаннє оновлено \(n.longDate(last)), \(n.count(age, .day)) тому"))
+        guard let check = f.lastCheck else {
+            return t("Nobody has recorded a check of the sources; the newest exchange in the record is from \(n.longDate(through)), \(n.count(days, .day)) before \(n.longDate(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
+                     "Ніхто не зафіксував перевірки джерел; найновіший обмін у записі датовано \(n.longDate(through)), за \(n.count(days, .day)) до \(n.longDate(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і виконайте `homecoming checked`.")
         }
-        let reason = parts.joined(separator: t("; ", "; "))
-        return t("Check for newer exchanges before publishing: \(reason) (more than \(n.count(f.staleAfter, .day))).",
-                 "Перед публікацією перевірте, чи не було новіших обмінів: \(reason) (понад \(n.count(f.staleAfter, .day))).")
+        return t("The sources were last checked through \(n.longDate(through)) (by \(check.checkedBy) on \(n.longDate(check.checkedOn))), \(n.count(days, .day)) before \(n.longDate(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
+                 "Джерела востаннє перевірено по \(n.longDate(through)) включно (перевірка: \(check.checkedBy), \(n.longDate(check.checkedOn))), за \(n.count(days, .day)) до \(n.longDate(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і виконайте `homecoming checked`.")
     }
 
     func correction(_ e: HistoryEntry) -> String {
@@ -241,7 +239,13 @@ struct BriefingStrings {
         case "bodies_returned": t("bodies returned", "повернуто тіл")
         case "mediator": t("mediator", "посередник")
         case "notes": t("notes", "примітки")
-        case "source_name": t("source", "джерело")
+        case "source_name", "publication": t("source", "джерело")
+        case "source_detail": t("source detail", "уточнення джерела")
+        case "source_detail_uk": t("source detail in Ukrainian", "уточнення джерела українською")
+        case "notes_uk": t("notes in Ukrainian", "примітки українською")
+        case "ordinal": t("official number", "офіційний номер")
+        case "qualifier": t("qualifier", "точність")
+        case "counted_by": t("counted by", "хто рахував")
         case "source_url": t("source address", "адреса джерела")
         case "confidence": t("confidence", "достовірність")
         case "part_of": t("part of", "частина обміну")

@@ -42,6 +42,8 @@ public enum BriefingDocuments {
         public var facts: BriefingFacts
         /// `briefings/<kind>/<period>`.
         public var directory: String
+        /// The names the record's codes stand for, for messages about the facts.
+        public var vocabularies: Vocabularies
     }
 
     /// The data a briefing is made from.
@@ -49,18 +51,24 @@ public enum BriefingDocuments {
         public var exchanges: [Exchange]
         public var reported: [ReportedTotal]
         public var history: [HistoryEntry]
-        public var lastImport: Day?
-        public init(exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry], lastImport: Day?) {
-            self.exchanges = exchanges; self.reported = reported; self.history = history; self.lastImport = lastImport
+        /// The check of the sources that reaches furthest, if any.
+        public var lastCheck: SourceCheck?
+        /// The names the rows' codes stand for.
+        public var vocabularies: Vocabularies
+        public init(exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry], lastCheck: SourceCheck?,
+                    vocabularies: Vocabularies) {
+            self.exchanges = exchanges; self.reported = reported; self.history = history; self.lastCheck = lastCheck
+            self.vocabularies = vocabularies
         }
 
-        /// Everything a briefing needs from the store.
-        /// The record for publishing: the file's pages checked first, then every row as an import checks it.
-        public static func read(from store: ExchangeStore) throws(StoreError) -> Record {
+        /// The record for publishing: the file's pages checked first, then every row as an import
+        /// checks it, and every code against the vocabularies (a code none has stops the run).
+        public static func read(from store: ExchangeStore, vocabularies: Vocabularies) throws(StoreError) -> Record {
             try store.checkPages()
             let record = Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(), history: try store.history(),
-                                lastImport: try store.lastImportTimestamp().flatMap { Day(iso: $0.prefix(10)) })
+                                lastCheck: try store.checks().last, vocabularies: vocabularies)
             try store.checkTotals(record.reported)
+            try vocabularies.checkCodes(exchanges: record.exchanges, reported: record.reported, store: store.path)
             return record
         }
     }
@@ -83,7 +91,7 @@ public enum BriefingDocuments {
             throw first
         }
         let facts = BriefingFacts(period: request.period, exchanges: record.exchanges, reported: record.reported, history: record.history,
-                                  today: request.today, staleAfter: request.staleAfter, lastImport: record.lastImport)
+                                  today: request.today, staleAfter: request.staleAfter, lastCheck: record.lastCheck)
         let directory = "briefings/\(request.period.kind.rawValue)/\(request.period.slug)"
         let typeface = Typeface(theme: request.theme)
         // One typeface per theme for the whole run: each loads its font files.
@@ -98,7 +106,8 @@ public enum BriefingDocuments {
                                                 height: request.chartHeight, organisation: request.organisation, author: request.author,
                                                 highlight: kind == .perExchange ? request.period.start...request.period.end : nil,
                                                 today: request.today)
-                let content = ChartBuilder.build(chartRequest, exchanges: record.exchanges, reported: record.reported)
+                let content = ChartBuilder.build(chartRequest, exchanges: record.exchanges, reported: record.reported,
+                                                 vocabularies: record.vocabularies)
                 let options = [("width", String(Int(request.chartWidth))), ("height", String(Int(request.chartHeight))), ("scale", "2"), ("theme", request.theme.name), ("lang", language.rawValue),
                                ("from", ""), ("to", request.period.end.iso), ("format", "svg,png")]
                 let rendered = try ChartFiles.render(content, theme: request.theme, typeface: typeface, formats: [.svg, .png], scale: 2,
@@ -115,18 +124,19 @@ public enum BriefingDocuments {
                                     svg: inlineSVG(svg), svgDark: dark, png: "\(kind.rawValue).png"))
             }
             for format in request.formats {
-                let model = BriefingViewModel.make(facts, language: language, format: format, charts: charts, today: request.today)
+                let model = BriefingViewModel.make(facts, language: language, vocabularies: record.vocabularies, format: format,
+                                                   charts: charts, today: request.today)
                 var text = try templates.render("\(format.rawValue)/briefing", model)
                 text = tidy(text, format: format)
                 try sink("\(folder)/briefing.\(format.fileExtension)", Array(text.utf8))
             }
-            let meta = "{\"title\": \(DataExport.jsonString(BriefingStrings(language: language).title(request.period))), \"kind\": \"\(request.period.kind.rawValue)\", "
+            let meta = "{\"title\": \(DataExport.jsonString(BriefingStrings(language: language, words: RecordWords(language: language, vocabularies: record.vocabularies)).title(request.period))), \"kind\": \"\(request.period.kind.rawValue)\", "
                 + "\"period\": \"\(request.period.slug)\", \"start\": \"\(request.period.start.iso)\", \"end\": \"\(request.period.end.iso)\", "
                 + "\"lang\": \"\(language.rawValue)\", \"prepared\": \"\(request.today.iso)\", "
                 + "\"formats\": [\(request.formats.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}\n"
             try sink("\(folder)/briefing.json", Array(meta.utf8))
         }
-        return Result(files: [], facts: facts, directory: directory)
+        return Result(files: [], facts: facts, directory: directory, vocabularies: record.vocabularies)
     }
 
     /// Renders into a publication: every file of the briefing, then the index and feed that list it.

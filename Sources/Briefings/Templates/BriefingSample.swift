@@ -8,20 +8,27 @@ enum BriefingSample {
         let d = { (s: String) in Day(iso: s)! }
         let exchanges = [
             Exchange(date: d("2025-05-23"), returnedTotal: 390, returnedMilitary: 270, returnedCivilians: 120, releasedToRussia: 390,
-                     bodiesReturned: 12, mediator: "Sample mediator", notes: "Sample notes", sourceName: "Sample source",
+                     bodiesReturned: 12, mediator: "sample", notes: "Sample notes", notesUK: "Зразок примітки", publication: "sample",
                      sourceURL: "https://example.org/a", confidence: .medium),
             Exchange(date: d("2025-05-24"), partOf: d("2025-05-23"), returnedTotal: nil, sourceURL: "https://example.org/b", confidence: nil),
         ]
         let reported = [ReportedTotal(periodStart: d("2022-02-24"), periodEnd: d("2025-05-24"), metric: .released, value: 500,
-                                      reportedBy: "Sample official", sourceName: "Sample report", sourceURL: "https://example.org/c")]
+                                      qualifier: .exact, counts: .exchanges, countedBy: "sample", publication: "sample",
+                                      sourceURL: "https://example.org/c")]
+        var vocabularies = Vocabularies()
+        vocabularies.mediators.add(.init(code: "sample", name: "Sample mediator", nameUK: "Зразок посередника"))
+        vocabularies.publications.add(.init(code: "sample", name: "Sample source", nameUK: "Зразок джерела"))
+        vocabularies.reportingBodies.add(.init(code: "sample", name: "Sample official", nameUK: "Зразок посадовця"))
         let history = [HistoryEntry(at: "2025-05-24T10:00:00Z", by: "sample", origin: "sample.csv", kind: .updated, recordType: "exchange",
                                     recordKey: "2025-05-23", changes: [FieldChange(field: "returned_total", old: "389", new: "390")],
                                     sourceURL: "https://example.org/d")]
         let period = Period(kind: .range, start: d("2025-05-19"), end: d("2025-05-25"))
         let facts = BriefingFacts(period: period, exchanges: exchanges, reported: reported, history: history,
-                                  today: d("2025-09-01"), staleAfter: 14, lastImport: d("2025-05-24"))
+                                  today: d("2025-09-01"), staleAfter: 14,
+                                  lastCheck: SourceCheck(checkedThrough: d("2025-05-24"), checkedOn: d("2025-05-24"), checkedBy: "sample"))
         let chart = BriefingViewModel.Chart(id: "per-year", title: "Sample chart", alt: "Sample description", svg: "<svg></svg>", svgDark: "<svg></svg>", png: "per-year.png")
-        var model = BriefingViewModel.make(facts, language: language, format: format, charts: [chart], today: d("2025-09-01"))
+        var model = BriefingViewModel.make(facts, language: language, vocabularies: vocabularies, format: format,
+                                           charts: [chart], today: d("2025-09-01"))
         // An empty period's sentence too, so that every branch has a value.
         if (model["gaps"] as? [[String: Any]])?.isEmpty ?? true { model["gaps"] = [["text": "Sample gap", "refs": [], "hasRefs": false]] }
         model["hasGaps"] = true

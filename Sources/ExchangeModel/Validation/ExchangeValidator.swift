@@ -5,9 +5,15 @@ public enum ExchangeValidator {
     /// - Parameter text: the text of a field (`nil` or empty when absent).
     public static func exchange(rules: ValidationRules, text: (ExchangeField) -> String?) -> Validated<Exchange> {
         var p = FieldParser(rules: rules)
-        for field in ExchangeField.allCases { p.refuseControlCharacters(field.rawValue, text(field), multiline: field == .notes) }
+        for field in ExchangeField.allCases { p.refuseControlCharacters(field.rawValue, text(field), multiline: field.isMultiline) }
         let date = p.day(ExchangeField.date.rawValue, text(.date), required: true)
         let partOf = p.day(ExchangeField.partOf.rawValue, text(.partOf), required: false)
+        let ordinal = p.count(ExchangeField.ordinal.rawValue, text(.ordinal))
+        if ordinal == 0 { p.fail(ExchangeField.ordinal.rawValue, "ordinal 0 is not an ordinal", "give the number officials gave the exchange (65 for \"the 65th\"), or leave it empty") }
+        if ordinal != nil, partOf != nil {
+            p.fail(ExchangeField.ordinal.rawValue, "a stage has an ordinal of its own",
+                   "give the ordinal on the exchange's first row (the one part_of names) and leave it empty on its stages")
+        }
         let total = p.count(ExchangeField.returnedTotal.rawValue, text(.returnedTotal))
         let military = p.count(ExchangeField.returnedMilitary.rawValue, text(.returnedMilitary))
         let civilians = p.count(ExchangeField.returnedCivilians.rawValue, text(.returnedCivilians))
@@ -33,10 +39,13 @@ public enum ExchangeValidator {
         }
         guard p.issues.isEmpty, let date, let url else { return .invalid(p.issues) }
         return .valid(Exchange(
-            date: date, partOf: partOf, returnedTotal: total, returnedMilitary: military,
+            date: date, partOf: partOf, ordinal: ordinal == 0 ? nil : ordinal, returnedTotal: total, returnedMilitary: military,
             returnedCivilians: civilians, releasedToRussia: toRussia, bodiesReturned: bodies,
-            mediator: FieldParser.nonEmpty(text(.mediator)), notes: FieldParser.nonEmpty(text(.notes)),
-            sourceName: FieldParser.nonEmpty(text(.sourceName)), sourceURL: url, confidence: confidence))
+            mediator: p.codes(ExchangeField.mediator.rawValue, text(.mediator)),
+            notes: FieldParser.nonEmpty(text(.notes)), notesUK: FieldParser.nonEmpty(text(.notesUK)),
+            publication: p.code(ExchangeField.publication.rawValue, text(.publication)),
+            sourceDetail: FieldParser.nonEmpty(text(.sourceDetail)), sourceDetailUK: FieldParser.nonEmpty(text(.sourceDetailUK)),
+            sourceURL: url, confidence: confidence))
     }
 
     private static func parseConfidence(_ p: inout FieldParser, _ raw: String?, totalText: String?) -> Confidence? {

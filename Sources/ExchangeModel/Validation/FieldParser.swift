@@ -1,12 +1,12 @@
 /// Turns one field's text into a typed value, collecting issues rather than stopping at the first.
-struct FieldParser {
-    let rules: ValidationRules
-    var issues: [ValidationIssue] = []
+public struct FieldParser {
+    public let rules: ValidationRules
+    public var issues: [ValidationIssue] = []
 
-    init(rules: ValidationRules) { self.rules = rules }
+    public init(rules: ValidationRules) { self.rules = rules }
 
     /// Empty text counts as absent.
-    static func nonEmpty(_ text: String?) -> String? {
+    public static func nonEmpty(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         return text
     }
@@ -14,7 +14,7 @@ struct FieldParser {
     /// Text with a control character is refused, not cut or stored: a NUL ends the text for
     /// SQLite's C functions, ESC and CR rewrite a terminal. Tabs and line breaks are allowed where
     /// `multiline` (notes and quotes; in CSV, inside a quoted field).
-    mutating func refuseControlCharacters(_ field: String, _ text: String?, multiline: Bool) {
+    public mutating func refuseControlCharacters(_ field: String, _ text: String?, multiline: Bool) {
         guard let text else { return }
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             let value = scalar.value
@@ -31,11 +31,11 @@ struct FieldParser {
         }
     }
 
-    mutating func fail(_ field: String, _ message: String, _ hint: String) {
+    public mutating func fail(_ field: String, _ message: String, _ hint: String) {
         issues.append(ValidationIssue(field: field, message: message, hint: hint))
     }
 
-    mutating func requiredText(_ field: String, _ text: String?, what: String) -> String? {
+    public mutating func requiredText(_ field: String, _ text: String?, what: String) -> String? {
         guard let text = Self.nonEmpty(text) else {
             fail(field, "\(field) is empty", "give \(what)")
             return nil
@@ -43,7 +43,7 @@ struct FieldParser {
         return text
     }
 
-    mutating func day(_ field: String, _ text: String?, required: Bool) -> Day? {
+    public mutating func day(_ field: String, _ text: String?, required: Bool) -> Day? {
         guard let text = Self.nonEmpty(text) else {
             if required { fail(field, "\(field) is empty", "give the date as YYYY-MM-DD, e.g. 2024-12-30") }
             return nil
@@ -64,7 +64,7 @@ struct FieldParser {
         return day
     }
 
-    mutating func count(_ field: String, _ text: String?) -> Int? {
+    public mutating func count(_ field: String, _ text: String?) -> Int? {
         guard let text = Self.nonEmpty(text) else { return nil }
         let trimmed = text.hasPrefix("-") ? String(text.dropFirst()) : text
         let isWhole = !trimmed.isEmpty && trimmed.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
@@ -87,7 +87,7 @@ struct FieldParser {
         return value
     }
 
-    mutating func url(_ field: String, _ text: String?) -> String? {
+    public mutating func url(_ field: String, _ text: String?) -> String? {
         guard let text = requiredText(field, text, what: "the http(s) address of the source the figures come from") else { return nil }
         let lower = text.lowercased()
         let rest: Substring
@@ -109,7 +109,49 @@ struct FieldParser {
         return text
     }
 
-    func quoted(_ text: String) -> String {
+    /// One of the raw values of `T`, or nil (with an issue when it is none of them, or empty but required).
+    public mutating func choice<T: RawRepresentable & CaseIterable>(_ field: String, _ text: String?, required: Bool,
+                                                             of type: T.Type, hint: String) -> T? where T.RawValue == String {
+        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let raw = Self.nonEmpty(text) else {
+            if required { fail(field, "\(field) is empty", hint) }
+            return nil
+        }
+        guard let value = T(rawValue: raw) else {
+            let suggestion = T(rawValue: raw.lowercased().replacingOccurrences(of: " ", with: "_")).map { " (did you mean \($0.rawValue)?)" } ?? ""
+            fail(field, "\(field) \(quoted(raw)) is not one of \(allowed)\(suggestion)", hint)
+            return nil
+        }
+        return value
+    }
+
+    /// A vocabulary code: one line, no spaces at its ends, no ";" (which joins several).
+    /// Whether the code is in the vocabulary is checked on import, where the vocabulary is known.
+    public mutating func code(_ field: String, _ text: String?) -> String? {
+        guard let text = Self.nonEmpty(text) else { return nil }
+        guard !text.contains(";") else {
+            fail(field, "\(field) \(quoted(text)) names more than one", "give one code of the vocabulary")
+            return nil
+        }
+        return codes(field, text)
+    }
+
+    /// Vocabulary codes joined by "; ", written back in that form (`USA;UAE` → `USA; UAE`).
+    public mutating func codes(_ field: String, _ text: String?) -> String? {
+        guard let text = Self.nonEmpty(text) else { return nil }
+        let codes = Vocabulary.codes(in: text)
+        guard !codes.contains(where: \.isEmpty) else {
+            fail(field, "\(field) \(quoted(text)) has an empty code", "write codes joined by \"; \", e.g. USA; UAE")
+            return nil
+        }
+        guard Set(codes).count == codes.count else {
+            fail(field, "\(field) \(quoted(text)) names a code twice", "name each once")
+            return nil
+        }
+        return codes.joined(separator: "; ")
+    }
+
+    public func quoted(_ text: String) -> String {
         let shown = text.count > 40 ? text.prefix(37) + "…" : Substring(text)
         return "\"\(shown)\""
     }

@@ -41,13 +41,27 @@ struct CSVDataReader {
         let names = header.fields.map(\.text)
         let isTotals = names.contains(ReportedTotalField.periodStart.rawValue) || names.contains(ReportedTotalField.metric.rawValue)
         let known = isTotals ? ReportedTotalField.allCases.map(\.rawValue) : ExchangeField.allCases.map(\.rawValue)
+        // The old layout of exchanges (12 columns, before Ukrainian texts) named the publication in
+        // `source_name`: it still imports, read as the source's detail (see ImportPlan).
+        let legacy = !isTotals && names.contains(ExchangeField.legacySourceName)
         let required = isTotals ? Self.requiredReportedTotalColumns.map(\.rawValue) : Self.requiredExchangeColumns.map(\.rawValue)
         let kind = isTotals ? "reported totals" : "exchanges"
 
         var columns: [String: Int] = [:]
         var headerOK = true
         for (i, field) in header.fields.enumerated() {
-            if !known.contains(field.text) {
+            if legacy, field.text == ExchangeField.legacySourceName {
+                if names.contains(ExchangeField.publication.rawValue) || names.contains(ExchangeField.sourceDetail.rawValue) {
+                    headerOK = false
+                    file.diagnostics.append(diagnostic(at: field.offset, "source_name is the old layout's column, and this file also has publication or source_detail",
+                                                       "keep either the old column source_name or the new ones (publication, source_detail, source_detail_uk)"))
+                }
+                columns[ExchangeField.sourceDetail.rawValue] = i
+            } else if isTotals, let replacement = ReportedTotalField.legacyColumns[field.text] {
+                headerOK = false
+                file.diagnostics.append(diagnostic(at: field.offset, "\"\(field.text)\" is a column of the old layout of reported totals",
+                                                   "replace it with \(replacement); Data/reported_totals.csv shows the layout and README.md how to fill it"))
+            } else if !known.contains(field.text) {
                 headerOK = false
                 file.diagnostics.append(diagnostic(at: field.offset, "unknown column \"\(field.text)\" in a file of \(kind)",
                                                    "use the column names of Data/\(isTotals ? "reported_totals" : "exchanges").csv: \(known.joined(separator: ", "))"))
@@ -66,6 +80,7 @@ struct CSVDataReader {
         guard headerOK else { return }
 
         let missing = known.filter { columns[$0] == nil }
+        file.isLegacyLayout = legacy
         var rowStarts: [Int] = []
         let width = header.fields.count
         while let record = parser.next() {

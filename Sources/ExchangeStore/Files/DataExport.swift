@@ -30,7 +30,7 @@ public enum DataExport {
     public static func json(exchanges: [Exchange], reportedTotals: [ReportedTotal]) -> String {
         var out = "{\n  \"exchanges\": ["
         out += exchanges.map { exchange in
-            object(ExchangeField.allCases.map { ($0.rawValue, exchange.text(of: $0), $0.isCount) })
+            object(ExchangeField.allCases.map { ($0.rawValue, exchange.text(of: $0), $0.isNumber) })
         }.joined(separator: ",")
         out += exchanges.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"reported_totals\": ["

@@ -36,6 +36,9 @@ public struct DataFile: Sendable {
     /// How many records of each kind the file has, valid or not.
     public var exchangeRecordCount = 0
     public var reportedTotalRecordCount = 0
+    /// Whether the file is in the layout before Ukrainian texts and vocabularies, which named the
+    /// publication in `source_name` and mediators by their English names.
+    public var isLegacyLayout = false
 
     var exchangeLocator: RowLocator = .none
     var reportedTotalLocator: RowLocator = .none

@@ -7,9 +7,8 @@ import Foundation
 /// null (a boolean, a fraction or a number for text is an error, never converted). A key given twice
 /// is an error. Syntax errors are located by line and column, other problems by JSON path.
 struct JSONDataReader {
-    /// The fields that hold counts.
-    static let countFields: Set<String> = [ExchangeField.returnedTotal, .returnedMilitary, .returnedCivilians, .releasedToRussia, .bodiesReturned]
-        .map(\.rawValue).reduce(into: [ReportedTotalField.value.rawValue]) { $0.insert($1) }
+    /// The fields that hold whole numbers (counts and the ordinal).
+    static let countFields: Set<String> = Set(ExchangeField.allCases.filter(\.isNumber).map(\.rawValue) + [ReportedTotalField.value.rawValue])
 
     let name: String
     let rules: ValidationRules
@@ -42,7 +41,13 @@ struct JSONDataReader {
             let known = Set(ExchangeField.allCases.map(\.rawValue))
             let required = CSVDataReader.requiredExchangeColumns.map(\.rawValue)
             for (index, row) in rows.enumerated() {
-                guard let fields = fields(row, path: "$.exchanges[\(index)]", order: index, known: known, required: required, into: &file) else { continue }
+                guard var fields = fields(row, path: "$.exchanges[\(index)]", order: index,
+                                          known: known.union([ExchangeField.legacySourceName]), required: required, into: &file) else { continue }
+                // An export of the old layout named the publication in source_name (see CSVDataReader).
+                if let legacy = fields.removeValue(forKey: ExchangeField.legacySourceName) {
+                    file.isLegacyLayout = true
+                    if fields[ExchangeField.sourceDetail.rawValue] == nil { fields[ExchangeField.sourceDetail.rawValue] = legacy }
+                }
                 switch ExchangeValidator.exchange(rules: rules, text: { fields[$0.rawValue] ?? nil }) {
                 case let .valid(exchange): file.exchanges.append(.init(value: exchange, index: index, missing: Self.missing(fields, known)))
                 case let .invalid(issues): file.diagnostics += issues.map { located($0, "$.exchanges", index) }

@@ -10,11 +10,12 @@ extension ExchangeRecord {
     /// are parsed from SQLite's bytes, and a text equal to the previous row's (the publication,
     /// the mediator) is shared rather than allocated again.
     ///
-    /// - Parameter notes: false leaves `notes` and `mediator` nil (and unread).
+    /// - Parameter notes: false leaves the texts (`mediator`, notes, the source's detail) nil and unread.
     static func fetchAllFast(_ db: Database, notes: Bool = true, maximumCount: Int = ValidationRules(today: nil).maximumCount) throws -> [Exchange] {
         let statement = try db.makeStatement(sql: """
             SELECT date, part_of, returned_total, returned_military, returned_civilians, released_to_russia, bodies_returned,
-                   \(notes ? "mediator, notes" : "NULL, NULL"), source_name, source_url, confidence
+                   \(notes ? "mediator, notes" : "NULL, NULL"), publication, source_url, confidence, ordinal,
+                   \(notes ? "notes_uk, source_detail, source_detail_uk" : "NULL, NULL, NULL")
             FROM exchange ORDER BY date
             """)
         let s = statement.sqliteStatement
@@ -80,13 +81,17 @@ extension ExchangeRecord {
                   url.starts(with: "https://".utf8) || url.starts(with: "http://".utf8) else {
                 throw refuse("\(date.iso): the source address is not a plain http(s) address")
             }
-            guard plain(7), plain(9), bytes(8).map({ ExchangeStore.isPlain(bytes: $0, multiline: true) }) ?? true else {
+            let ordinal = try int(12)
+            if let ordinal, ordinal <= 0 || ordinal > maximumCount { throw refuse("\(date.iso): the ordinal is out of range") }
+            guard plain(7), plain(9), plain(14), plain(15), bytes(8).map({ ExchangeStore.isPlain(bytes: $0, multiline: true) }) ?? true,
+                  bytes(13).map({ ExchangeStore.isPlain(bytes: $0, multiline: true) }) ?? true else {
                 throw refuse("\(date.iso): a text holds a control character")
             }
             result.append(Exchange(
-                date: date, partOf: partOf, returnedTotal: total, returnedMilitary: military, returnedCivilians: civilians,
+                date: date, partOf: partOf, ordinal: ordinal, returnedTotal: total, returnedMilitary: military, returnedCivilians: civilians,
                 releasedToRussia: toRussia, bodiesReturned: bodies, mediator: shared(7, &lastMediator), notes: text(8),
-                sourceName: shared(9, &lastSource), sourceURL: String(decoding: url, as: UTF8.self),
+                notesUK: text(13), publication: shared(9, &lastSource), sourceDetail: text(14), sourceDetailUK: text(15),
+                sourceURL: String(decoding: url, as: UTF8.self),
                 confidence: bytes(11).flatMap { Confidence(rawValue: String(decoding: $0, as: UTF8.self)) }))
         }
         return result

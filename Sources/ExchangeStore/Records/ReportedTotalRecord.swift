@@ -24,8 +24,12 @@ struct ReportedTotalRecord: FetchableRecord, MutablePersistableRecord {
         else { throw StoreError.unusableDatabase(path: "", reason: "a reported total lacks its period or metric") }
         id = row["id"]
         total = ReportedTotal(periodStart: start, periodEnd: end, metric: metric, value: row["value"],
-                              reportedBy: row["reported_by"], reportedOn: try day("reported_on"),
-                              sourceName: row["source_name"], sourceURL: row["source_url"] ?? "", quote: row["quote"])
+                              qualifier: (row["qualifier"] as String?).flatMap(ReportedTotal.Qualifier.init(rawValue:)),
+                              counts: (row["counts"] as String?).flatMap(ReportedTotal.Scope.init(rawValue:)),
+                              derivedFrom: row["derived_from"], countedBy: row["counted_by"], announcedBy: row["announced_by"],
+                              reportedOn: try day("reported_on"), publication: row["publication"],
+                              sourceDetail: row["source_detail"], sourceDetailUK: row["source_detail_uk"],
+                              sourceURL: row["source_url"] ?? "", quote: row["quote"], notes: row["notes"], notesUK: row["notes_uk"])
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -34,11 +38,19 @@ struct ReportedTotalRecord: FetchableRecord, MutablePersistableRecord {
         container["period_end"] = total.periodEnd.iso
         container["metric"] = total.metric.rawValue
         container["value"] = total.value
-        container["reported_by"] = total.reportedBy
+        container["qualifier"] = total.qualifier?.rawValue
+        container["counts"] = total.counts?.rawValue
+        container["derived_from"] = total.derivedFrom
+        container["counted_by"] = total.countedBy
+        container["announced_by"] = total.announcedBy
         container["reported_on"] = total.reportedOn?.iso
-        container["source_name"] = total.sourceName
+        container["publication"] = total.publication
+        container["source_detail"] = total.sourceDetail
+        container["source_detail_uk"] = total.sourceDetailUK
         container["source_url"] = total.sourceURL
         container["quote"] = total.quote
+        container["notes"] = total.notes
+        container["notes_uk"] = total.notesUK
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -8,8 +8,13 @@ struct AddCommand: ParsableCommand {
         abstract: "Add one exchange (or a stage of one) from options, with the same checks as import.",
         discussion: """
             Example: homecoming add --date 2026-03-06 --returned 200 --military 195 --civilians 5 \
-            --to-russia 200 --mediator UAE --source-name "Ukrainska Pravda" \
+            --to-russia 200 --mediator UAE --publication ukrainska-pravda \
+            --note "Defenders of Mariupol" --note-uk "Захисники Маріуполя" \
             --source-url https://www.pravda.com.ua/eng/news/… --by "Olena K."
+
+            Mediators and publications are codes of Data/mediators.csv and Data/publications.csv \
+            (--data-dir): add a line there for a new one. Give every text in both languages; a \
+            Ukrainian text left out is flagged in the Ukrainian documents and by `homecoming check`.
 
             With --update, an exchange already stored for that date is corrected: the options you \
             give replace the stored values, the others stay as they are, and the old values are kept \
@@ -37,17 +42,29 @@ struct AddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Bodies of the fallen returned in the same exchange.", valueName: "n"))
     var bodies: String?
 
-    @Option(help: ArgumentHelp("Mediating states or bodies, e.g. UAE or \"USA; UAE\".", valueName: "m"))
+    @Option(help: ArgumentHelp("Mediators: codes of Data/mediators.csv, e.g. UAE or \"USA; UAE\".", valueName: "codes"))
     var mediator: String?
 
     @Option(name: .customLong("part-of"), help: ArgumentHelp("For a stage or supplement: the date of the exchange's first row.", valueName: "date"))
     var partOf: String?
 
-    @Option(help: ArgumentHelp("Notes: groups named, caveats, the ordinal as reported.", valueName: "text"))
+    @Option(help: ArgumentHelp("The official ordinal, 65 for \"the 65th exchange\" (not on a stage).", valueName: "n"))
+    var ordinal: String?
+
+    @Option(help: ArgumentHelp("Notes in English: groups named, caveats.", valueName: "text"))
     var note: String?
 
-    @Option(name: .customLong("source-name"), help: ArgumentHelp("The publication the figures come from.", valueName: "name"))
-    var sourceName: String?
+    @Option(name: .customLong("note-uk"), help: ArgumentHelp("The same notes in Ukrainian.", valueName: "text"))
+    var noteUK: String?
+
+    @Option(help: ArgumentHelp("The publication the figures come from: a code of Data/publications.csv.", valueName: "code"))
+    var publication: String?
+
+    @Option(name: .customLong("source-detail"), help: ArgumentHelp("What the source is beyond the publication's name (\"via Reuters\"), in English.", valueName: "text"))
+    var sourceDetail: String?
+
+    @Option(name: .customLong("source-detail-uk"), help: ArgumentHelp("The same in Ukrainian.", valueName: "text"))
+    var sourceDetailUK: String?
 
     @Option(help: ArgumentHelp("How sure the number returned is: high (stated in the source read; the default), medium (secondary or conflicting) or low (derived).", valueName: "level"))
     var confidence: String?
@@ -63,8 +80,9 @@ struct AddCommand: ParsableCommand {
     static let optionNames: [String: String] = [
         "date": "--date", "part_of": "--part-of", "returned_total": "--returned", "returned_military": "--military",
         "returned_civilians": "--civilians", "released_to_russia": "--to-russia", "bodies_returned": "--bodies",
-        "mediator": "--mediator", "notes": "--note", "source_name": "--source-name", "source_url": "--source-url",
-        "confidence": "--confidence",
+        "mediator": "--mediator", "notes": "--note", "notes_uk": "--note-uk", "publication": "--publication",
+        "source_detail": "--source-detail", "source_detail_uk": "--source-detail-uk", "source_url": "--source-url",
+        "confidence": "--confidence", "ordinal": "--ordinal",
     ]
 
     func run() throws {
@@ -75,8 +93,9 @@ struct AddCommand: ParsableCommand {
             var given: [ExchangeField: String] = [.date: date, .returnedTotal: unknown ? "" : returned, .sourceURL: sourceURL]
             let optional: [(ExchangeField, String?)] = [
                 (.returnedMilitary, military), (.returnedCivilians, civilians), (.releasedToRussia, toRussia),
-                (.bodiesReturned, bodies), (.mediator, mediator), (.partOf, partOf), (.notes, note),
-                (.sourceName, sourceName), (.confidence, confidence),
+                (.bodiesReturned, bodies), (.mediator, mediator), (.partOf, partOf), (.ordinal, ordinal), (.notes, note),
+                (.notesUK, noteUK), (.publication, publication), (.sourceDetail, sourceDetail), (.sourceDetailUK, sourceDetailUK),
+                (.confidence, confidence),
             ]
             for case let (field, value?) in optional { given[field] = value }
             if given[.confidence] == nil, !unknown, !(update && stored(store, date) != nil) { given[.confidence] = Confidence.high.rawValue }
@@ -91,7 +110,7 @@ struct AddCommand: ParsableCommand {
             case let .valid(exchange):
                 let file = DataFile.options(exchange, name: "homecoming add", optionNames: Self.optionNames)
                 let summary = try store.importData(file, options: ImportOptions(
-                    update: update, by: context.person(by), now: context.now, origin: "add"))
+                    update: update, by: context.person(by), now: context.now, origin: "add", vocabularies: try context.vocabularies()))
                 Console.out(summary.exchangesAdded > 0 ? "Added the exchange of \(exchange.date.iso)."
                             : summary.exchangesUpdated > 0 ? "Updated the exchange of \(exchange.date.iso); the old values are in the history."
                             : "The exchange of \(exchange.date.iso) is already stored with these values; nothing changed.")

@@ -152,7 +152,7 @@ struct BriefingCommand: ParsableCommand {
             throw CommandFailure(message: "\(error)", status: ExitStatus.code(for: error))
         }
         if result.facts.freshness.isStale { Console.error("homecoming: warning: " + staleWarning(result.facts.freshness)) }
-        for gap in result.facts.newGaps { Console.error("homecoming: warning: " + gapWarning(gap)) }
+        for gap in result.facts.newGaps { Console.error("homecoming: warning: " + gapWarning(gap, vocabularies: result.vocabularies)) }
         context.logger.info("briefing written", metadata: ["output.path": "\(options.out)/\(result.directory)"])
     }
 
@@ -165,7 +165,7 @@ struct BriefingCommand: ParsableCommand {
         }
         // The HTML also carries the charts in the dark theme, for readers whose system prefers it.
         let dark = ThemeLoader.darkCompanion(of: options.theme, templateDirectories: options.templateDirectories)
-        let record = try BriefingDocuments.Record.read(from: store)
+        let record = try BriefingDocuments.Record.read(from: store, vocabularies: try context.vocabularies())
         let request = BriefingDocuments.Request(period: period, languages: options.languages, formats: options.formats,
                                                 templateDirectories: options.templateDirectories, theme: theme, darkTheme: dark, today: context.now.today,
                                                 staleAfter: options.staleAfter, organisation: theme.organisation)
@@ -182,16 +182,23 @@ struct BriefingCommand: ParsableCommand {
         }
     }
 
-    static func gapWarning(_ gap: BriefingFacts.OfficialComparison) -> String {
-        let t = gap.reported
-        return "new reconciliation gap: \(t.reportedBy ?? t.sourceName ?? "officials") reported \(gap.value) returned from \(t.periodStart.iso) to \(t.periodEnd.iso); "
+    static func gapWarning(_ gap: BriefingFacts.OfficialComparison, vocabularies: Vocabularies) -> String {
+        let t = gap.reported, words = RecordWords(language: .en, vocabularies: vocabularies)
+        let who = t.countedBy.map { words.name(.reportingBody, $0) } ?? "a body the source does not name"
+        let derived = words.derivation(t).map { " (\($0))" } ?? ""
+        return "new reconciliation gap: \(who) reported \(gap.value)\(derived) returned from \(t.periodStart.iso) to \(t.periodEnd.iso); "
             + "the record counts \(gap.recorded.known) (difference \(gap.difference > 0 ? "+" : "")\(gap.difference)). Source: \(t.sourceURL). Check for exchanges missing from the record."
     }
 
     static func staleWarning(_ f: BriefingFacts.Freshness) -> String {
-        var parts: [String] = []
-        if let newest = f.newestRecord, let age = f.recordAge { parts.append("the newest exchange in the record is from \(newest.iso), \(age) days ago") }
-        if let last = f.lastImport, let age = f.importAge, age > f.staleAfter { parts.append("the last import was on \(last.iso), \(age) days ago") }
-        return "the data may be stale: " + parts.joined(separator: "; ") + " (--stale-after \(f.staleAfter)). Import newer exchanges if there are any."
+        let reason: String
+        if let check = f.lastCheck {
+            reason = "the sources were last checked through \(check.checkedThrough.iso) (by \(check.checkedBy) on \(check.checkedOn.iso)), \(f.uncheckedDays ?? 0) days before \(f.reach.iso)"
+        } else if let newest = f.newestRecord {
+            reason = "no check of the sources is recorded; the newest exchange is from \(newest.iso), \(f.uncheckedDays ?? 0) days before \(f.reach.iso)"
+        } else {
+            reason = "no check of the sources is recorded and the record is empty"
+        }
+        return "the data may be stale: \(reason) (--stale-after \(f.staleAfter)). Import newer exchanges if there are any, then record the review with `homecoming checked`."
     }
 }

@@ -128,6 +128,8 @@ struct ChartCommand: ParsableCommand {
             // Every row read is checked as an import checks it (SQLite's integrity check is check's, weekly's and
             // briefing's: at 100,000 rows it takes longer than the chart).
             try database.checkTotals(reported)
+            let vocabularies = try context.vocabularies()
+            try vocabularies.checkCodes(exchanges: exchanges, reported: reported, store: database.path)
             let loaded: Theme
             do {
                 loaded = try ThemeLoader.load(theme, templateDirectories: TemplatesCommand.directories(templates))
@@ -144,7 +146,7 @@ struct ChartCommand: ParsableCommand {
             for kind in kinds {
                 let request = ChartRequest(kind: kind, from: from.flatMap(Day.init(iso:)), to: to.flatMap(Day.init(iso:)), language: language,
                                            width: width, height: height, organisation: loaded.organisation, author: byline, today: context.now.today)
-                let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported)
+                let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies)
                 let options = [("width", String(Int(width))), ("height", String(Int(height))), ("scale", String(scale)),
                                ("theme", loaded.name), ("lang", lang), ("from", from ?? ""), ("to", to ?? ""), ("format", format)]
                 do {

@@ -33,7 +33,7 @@ struct CheckCommand: ParsableCommand {
             var totals = try store.reportedTotals()
             if let file {
                 let data = try DataFile.read(path: file, format: format, rules: context.rules)
-                let plan = try store.plan(data)
+                let plan = try store.plan(data, vocabularies: try context.vocabularies())
                 guard plan.diagnostics.isEmpty else { throw StoreError.invalidData(file: file, diagnostics: plan.diagnostics) }
                 Console.out(Self.describe(plan, file: file, rows: data.exchanges.count + data.reportedTotals.count))
                 var byDate = Dictionary(exchanges.map { ($0.date, $0) }, uniquingKeysWith: { $1 })
@@ -50,6 +50,17 @@ struct CheckCommand: ParsableCommand {
                     throw StoreError.invalidData(file: store.path, diagnostics: problems)
                 }
                 Console.out("\(store.path): \(exchanges.count) exchanges and \(totals.count) reported totals, all valid.")
+                if let check = try store.checks().last {
+                    Console.out("Sources last checked through \(check.checkedThrough.iso), by \(check.checkedBy) on \(check.checkedOn.iso).")
+                } else {
+                    Console.out("No check of the sources is recorded: run `homecoming checked` after reviewing them.")
+                }
+            }
+            let missing = Self.missingUkrainian(exchanges: exchanges, totals: totals)
+            if !missing.isEmpty {
+                Console.out("")
+                Console.out("Rows whose Ukrainian text is missing (the Ukrainian documents say so where the text would be):")
+                for line in missing { Console.out("  " + line) }
             }
             Console.out("")
             Console.out(ReconciliationReport(Reconciliation(exchanges: exchanges, reported: totals)).render())
@@ -65,6 +76,24 @@ struct CheckCommand: ParsableCommand {
             lines += plan.conflicts.map { "  \($0.where_): \($0.message)" }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "exchange 2026-03-05: notes_uk" for each English text without its Ukrainian twin.
+    static func missingUkrainian(exchanges: [Exchange], totals: [ReportedTotal]) -> [String] {
+        var lines: [String] = []
+        for e in exchanges {
+            let fields = ExchangeField.allCases.compactMap { field in
+                field.ukrainian.flatMap { uk in e.text(of: field) != nil && e.text(of: uk) == nil ? uk.rawValue : nil }
+            }
+            if !fields.isEmpty { lines.append("exchange \(e.date.iso): fill \(fields.joined(separator: ", "))") }
+        }
+        for t in totals {
+            var fields: [String] = []
+            if t.notes != nil, t.notesUK == nil { fields.append(ReportedTotalField.notesUK.rawValue) }
+            if t.sourceDetail != nil, t.sourceDetailUK == nil { fields.append(ReportedTotalField.sourceDetailUK.rawValue) }
+            if !fields.isEmpty { lines.append("reported total \(t.key): fill \(fields.joined(separator: ", "))") }
+        }
+        return lines
     }
 
     /// Checks the stored rows with today's rules, as if they were imported now.

@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
             let data = try DataFile.read(path: file, format: format, rules: context.rules)
             let store = try context.openStore(by: by)
             let summary = try store.importData(data, options: ImportOptions(
-                update: update, by: context.person(by), now: context.now, origin: file))
+                update: update, by: context.person(by), now: context.now, origin: file, vocabularies: try context.vocabularies()))
             Console.out(ImportCommand.describe(summary, file: file))
         }
     }

@@ -52,7 +52,8 @@ struct ListCommand: ParsableCommand {
                            e.bodiesReturned.shown, e.mediator ?? "", e.confidence?.rawValue ?? ""])
                 if details {
                     if let notes = e.notes { table.add(["", "", "", "", "", "", "", "note: " + notes]) }
-                    table.add(["", "", "", "", "", "", "", "source: " + [e.sourceName, e.sourceURL].compactMap { $0 }.joined(separator: ", ")])
+                    if let notes = e.notesUK { table.add(["", "", "", "", "", "", "", "note (uk): " + notes]) }
+                    table.add(["", "", "", "", "", "", "", "source: " + [e.publication, e.sourceDetail, e.sourceURL].compactMap { $0 }.joined(separator: ", ")])
                 }
             }
             let summary = PeriodSummary(rows, from: start, to: end)

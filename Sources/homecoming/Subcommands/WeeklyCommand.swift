@@ -114,7 +114,7 @@ struct WeeklyJob {
         do {
             context = try CommandContext(command.options.store, command: "weekly")
             let store = try context.openStore(path: config.database.value)
-            record = try BriefingDocuments.Record.read(from: store)
+            record = try BriefingDocuments.Record.read(from: store, vocabularies: try context.vocabularies())
         } catch let error as StoreError {
             throw JobFailure(message: "homecoming weekly: read the record: \(error)", status: ExitStatus.code(for: error))
         } catch {
@@ -154,7 +154,7 @@ struct WeeklyJob {
             throw error
         }
         if result.facts.freshness.isStale { reporter.warning(BriefingCommand.staleWarning(result.facts.freshness)) }
-        for gap in result.facts.newGaps { reporter.warning(BriefingCommand.gapWarning(gap)) }
+        for gap in result.facts.newGaps { reporter.warning(BriefingCommand.gapWarning(gap, vocabularies: result.vocabularies)) }
 
         step()
         let committed: Bool?

@@ -38,6 +38,11 @@ struct CommandContext {
         return store
     }
 
+    /// The vocabularies of the dataset's directory (`--data-dir`, `$HOMECOMING_DATA`, else `Data`).
+    func vocabularies() throws(StoreError) -> Vocabularies {
+        try Vocabularies.load(directory: options.seedDirectory)
+    }
+
     /// The rules user input is checked with: nothing dated after today.
     var rules: ValidationRules { ValidationRules(today: now.today) }
 }

@@ -41,7 +41,7 @@ struct ReconciliationReport {
         if !reconciliation.withoutValue.isEmpty {
             out += ["", "Reported without a number (not compared):"]
             for t in reconciliation.withoutValue {
-                out.append("  \(t.metric.rawValue) \(t.periodStart.iso) to \(t.periodEnd.iso): \(t.sourceName ?? t.sourceURL)")
+                out.append("  \(t.metric.rawValue) \(t.periodStart.iso) to \(t.periodEnd.iso): \(Self.source(t))")
             }
         }
         out += ["", "A difference is a finding, not an error: the record lacks exchanges no dated source describes,",
@@ -52,6 +52,11 @@ struct ReconciliationReport {
     /// "1,455", or "2,297 + 9 undisclosed" when some rows have no number.
     static func people(_ sum: KnownSum) -> String {
         sum.unknownCount == 0 ? sum.known.grouped : "\(sum.known.grouped) + \(sum.unknownCount) undisclosed"
+    }
+
+    /// Who counted, and where it was read: "coordination-hq in babel" (codes of the vocabularies).
+    static func source(_ t: ReportedTotal) -> String {
+        (t.countedBy ?? "not named") + " in " + (t.publication ?? t.sourceURL)
     }
 
     static func what(_ c: Reconciliation.Comparison) -> String {
@@ -65,7 +70,7 @@ struct ReconciliationReport {
     static func sources(_ c: Reconciliation.Comparison) -> String {
         var names: [String] = []
         for report in c.reports {
-            let name = report.sourceName ?? report.sourceURL
+            let name = Self.source(report)
             if !names.contains(name) { names.append(name) }
         }
         let text = names.joined(separator: "; ")
