@@ -15,7 +15,7 @@ struct BriefingTests {
                                       recordKey: "2025-05-24", changes: [FieldChange(field: "returned_total", old: "305", new: "307")],
                                       sourceURL: "https://menafn.com/1109591789/Stefanchuk-Confirms-Ongoing-Cooperation-With-Partners-On-1000-For-1000-Exchange")
         return BriefingDocuments.Record(exchanges: Fixtures.bundled.exchanges, reported: Fixtures.bundled.reported,
-                                        history: [correction], lastCheck: SourceCheck(checkedThrough: Day(iso: "2026-05-15")!, checkedOn: Day(iso: "2026-12-01")!, checkedBy: "Homecoming data desk"),
+                                        history: [correction], lastCheck: SourceCheck(checkedThrough: Day(iso: "2026-05-15")!, checkedOn: Day(iso: "2026-12-01")!, checkedBy: "Homecoming"),
                                         vocabularies: Fixtures.vocabularies)
     }
 
@@ -76,7 +76,7 @@ struct BriefingTests {
         #expect(text.contains("No exchange was recorded in week 47 of 2026; the last was on 15 May 2026, 191 days before the week ended."))
         #expect(text.contains("Exchanges: 0"))
         // Nobody has checked the sources since 15 May 2026: said at the top.
-        #expect(text.contains("!! Data may be out of date. The sources were last checked through 15 May 2026 (by Homecoming data desk on 1 December 2026), 191 days before 22 November 2026"))
+        #expect(text.contains("!! Data may be out of date. The sources were last checked through 15 May 2026 (by Homecoming on 1 December 2026), 191 days before 22 November 2026"))
         #expect(try #require(documents["en/briefing.html"]).contains("<aside class=\"stale\" role=\"note\">"))
         let uk = try #require(documents["uk/briefing.txt"]).flattened
         #expect(uk.contains("Жодного обміну не зафіксовано за 47-й тиждень 2026 року; останній відбувся 15 травня 2026 р., за 191 день до кінця тижня."))

@@ -152,6 +152,45 @@ struct WorkflowTests {
         #expect(row("2025")?.contains("−13") == true)
     }
 
+    @Test func checkedRecordsAReviewAndAQuietWeekIsThenFresh() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let env = ["HOMECOMING_TEMPLATES": CLI.packageRoot.appendingPathComponent("Templates").path]
+        // Seeded from the bundled data: checked through 15 May 2026, not the day it was seeded.
+        let stale = try cli.run(["weekly", "--quiet"], environment: env)
+        #expect(stale.stderr.contains("the sources were last checked through 2026-05-15 (by Homecoming on 2026-12-01), 191 days before 2026-11-22"))
+        #expect(try cli.run(["check"]).stdout.contains("Sources last checked through 2026-05-15, by Homecoming on 2026-12-01."))
+        // A day in the future is refused; nothing is recorded.
+        let future = try cli.run(["checked", "--through", "2026-12-24"])
+        #expect(future.status == 65)
+        #expect(future.stderr.contains("homecoming checked --through: --through 2026-12-24 is after today (2026-11-26)"))
+        // Reviewed through 25 November: the week to 22 November is then not stale, and no banner is written.
+        let checked = try cli.run(["checked", "--through", "2026-11-25", "--note", "HQ Telegram, Ukrinform", "--by", "Olena K."])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout == "Recorded: the sources were checked through 2026-11-25 by Olena K. on 2026-11-26.\n")
+        let fresh = try cli.run(["weekly", "--quiet", "--force"], environment: env)
+        #expect(fresh.status == 0 && fresh.stderr.isEmpty, "\(fresh.stderr)")
+        #expect(try cli.run(["check"]).stdout.contains("Sources last checked through 2026-11-25, by Olena K. on 2026-11-26."))
+    }
+
+    @Test func aMissingUkrainianTextIsListedAndATranslationIsKeptInTheHistory() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let file = cli.directory.appendingPathComponent("row.csv").path
+        try "date,returned_total,notes,publication,source_url,confidence\n2026-06-01,12,Freed near Kharkiv,babel,https://example.org/r,high\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", file]).status == 0)
+        let check = try cli.run(["check"]).stdout
+        #expect(check.contains("Rows whose Ukrainian text is missing"))
+        #expect(check.contains("  exchange 2026-06-01: fill notes_uk"))
+        try "date,returned_total,notes_uk,source_url,confidence\n2026-06-01,12,Звільнені під Харковом,https://example.org/r,high\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let update = try cli.run(["import", file, "--update", "--now", "2026-11-27T09:00:00Z"])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(!(try cli.run(["check"]).stdout.contains("2026-06-01: fill")))
+        let history = try cli.run(["history", "--since", "2026-11-27"]).stdout
+        #expect(history.contains("notes_uk: (empty) → \"Звільнені під Харковом\""), "\(history)")
+    }
+
     @Test func versionAndHelp() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

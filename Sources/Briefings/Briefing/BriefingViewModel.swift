@@ -54,6 +54,7 @@ enum BriefingViewModel {
             }
             if let value = row.releasedToRussia { details.append(s.toRussia(value)) }
             if let value = row.bodiesReturned { details.append(s.bodies(value)) }
+            if let ordinal = row.ordinal { details.append(s.ordinal(ordinal)) }
             if let partOf = row.partOf { details.append(s.stageOf(partOf)) }
             if let confidence = row.confidence, let note = s.confidence(confidence) { details.append(note) }
             return [

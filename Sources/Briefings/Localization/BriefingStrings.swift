@@ -86,6 +86,18 @@ struct BriefingStrings {
     func toRussia(_ value: Int) -> String { t("\(n.number(value)) handed to Russia", "\(n.number(value)) передано Росії") }
     func bodies(_ value: Int) -> String { t("\(n.number(value)) bodies returned", "повернуто тіл: \(n.number(value))") }
     func mediator(_ name: String) -> String { t("Mediator: \(name)", "Посередник: \(name)") }
+    /// "the 65th exchange in the official count" / «65-й обмін за офіційним рахунком».
+    func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (n % 10, n % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return t("the \(n)\(suffix) exchange in the official count", "\(n)-й обмін за офіційним рахунком")
+    }
     func stageOf(_ day: Day) -> String { t("a stage of the exchange of \(n.longDate(day))", "етап обміну \(n.longDate(day))") }
     func confidence(_ c: Confidence) -> String? {
         switch c {
@@ -208,14 +220,14 @@ struct BriefingStrings {
         let limit = t("more than \(n.count(f.staleAfter, .day))", "понад \(n.count(f.staleAfter, .day))")
         guard let through = f.knownThrough, let days = f.uncheckedDays else {
             return t("Nobody has recorded a check of the sources, and the record holds no exchange: check for exchanges before publishing, then run `homecoming checked`.",
-                     "Ніхто не зафіксував перевірки джерел, а в записі немає жодного обміну: перед публікацією перевірте, чи були обміни, і виконайте `homecoming checked`.")
+                     "Ніхто не зафіксував перевірки джерел, а в записі немає жодного обміну: перед публікацією перевірте, чи були обміни, і зафіксуйте перевірку в записі.")
         }
         guard let check = f.lastCheck else {
             return t("Nobody has recorded a check of the sources; the newest exchange in the record is from \(n.longDate(through)), \(n.count(days, .day)) before \(n.longDate(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
-                     "Ніхто не зафіксував перевірки джерел; найновіший обмін у записі датовано \(n.longDate(through)), за \(n.count(days, .day)) до \(n.longDate(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і виконайте `homecoming checked`.")
+                     "Ніхто не зафіксував перевірки джерел; найновіший обмін у записі датовано \(n.longDate(through)), за \(n.count(days, .day)) до \(n.longDate(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
         }
         return t("The sources were last checked through \(n.longDate(through)) (by \(check.checkedBy) on \(n.longDate(check.checkedOn))), \(n.count(days, .day)) before \(n.longDate(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
-                 "Джерела востаннє перевірено по \(n.longDate(through)) включно (перевірка: \(check.checkedBy), \(n.longDate(check.checkedOn))), за \(n.count(days, .day)) до \(n.longDate(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і виконайте `homecoming checked`.")
+                 "Джерела востаннє перевірено по \(n.longDate(through)) включно (перевірка: \(check.checkedBy), \(n.longDate(check.checkedOn))), за \(n.count(days, .day)) до \(n.longDate(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
     }
 
     func correction(_ e: HistoryEntry) -> String {

@@ -130,7 +130,7 @@ struct ChartStrings {
     /// "Source: Homecoming record from A, B and 3 more; reported totals: C". Names do not break across lines.
     func source(_ names: [String], more: Int, reportedBy: [String], moreOfficials: Bool) -> String {
         var text = t("Source: Homecoming record", "Джерело: дані Homecoming")
-        if !names.isEmpty { text += t(" from ", " за ") + names.map(Self.unbreakable).joined(separator: ", ") }
+        if !names.isEmpty { text += t(" from ", "; публікації: ") + names.map(Self.unbreakable).joined(separator: ", ") }
         if more > 0 { text += t(" and\u{00A0}\(more)\u{00A0}more", " та ще\u{00A0}" + Self.unbreakable(language.count(more, .source))) }
         if !reportedBy.isEmpty {
             text += t("; reported totals: ", "; оприлюднені підсумки: ") + reportedBy.map(Self.unbreakable).joined(separator: ", ")
