@@ -11,8 +11,8 @@ import sys
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     out = sys.stdout
-    out.write("date,part_of,returned_total,returned_military,returned_civilians,released_to_russia,"
-              "bodies_returned,mediator,notes,source_name,source_url,confidence\n")
+    out.write("date,part_of,ordinal,returned_total,returned_military,returned_civilians,released_to_russia,"
+              "bodies_returned,mediator,notes,notes_uk,publication,source_detail,source_detail_uk,source_url,confidence\n")
     start = datetime.date(2025, 12, 31) - datetime.timedelta(days=n - 1)
     parent = None
     for i in range(n):
@@ -30,8 +30,9 @@ def main() -> None:
             confidence = "high" if i % 3 else "medium"
         to_russia = str(10 + (i * 53) % 400) if i % 4 else ""
         note = f"\"Synthetic row {i}: groups A, B and \"\"C\"\"; stage of {part_of}\"" if stage else f"Synthetic row {i}"
-        out.write(f"{day.isoformat()},{part_of},{total},{military},{civilians},{to_russia},,UAE,{note},"
-                  f"Synthetic Source,https://example.org/synthetic/{i},{confidence}\n")
+        note_uk = f"\"Синтетичний рядок {i}: групи А, Б і «В»; етап {part_of}\"" if stage else f"Синтетичний рядок {i}"
+        out.write(f"{day.isoformat()},{part_of},,{total},{military},{civilians},{to_russia},,UAE,{note},{note_uk},"
+                  f"babel,,,https://example.org/synthetic/{i},{confidence}\n")
 
 if __name__ == "__main__":
     main()

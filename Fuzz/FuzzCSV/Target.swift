@@ -2,8 +2,14 @@ import ExchangeModel
 import ExchangeStore
 
 /// Any bytes as a CSV file: the reader reports problems, it never crashes or hangs, and what it
-/// accepts it accepts again after writing it out.
+/// accepts it accepts again after writing it out. The same bytes as a vocabulary and as a checks file.
 func fuzzOne(_ bytes: [UInt8]) {
+    for kind in Vocabulary.Kind.allCases {
+        let (vocabulary, problems) = Vocabularies.parse(bytes: bytes, name: kind.fileName, kind: kind)
+        for problem in problems { _ = problem.description }
+        for entry in vocabulary.entries { precondition(vocabulary[entry.code] == entry && !entry.nameUK.isEmpty, "an entry read is not kept") }
+    }
+    _ = try? SourceCheck.read(bytes: bytes, name: "checked.csv")
     let rules = ValidationRules(today: Day(year: 2026, month: 11, day: 26))
     let file = DataFile.parse(bytes: bytes, name: "fuzz.csv", format: .csv, rules: rules)
     for diagnostic in file.diagnostics { _ = diagnostic.description }
