@@ -52,6 +52,8 @@ public struct BriefingFacts: Sendable {
     public var largestOfYear: ExchangeGroup?
     /// Everything recorded up to the period's end.
     public var sinceInvasion: PeriodSummary
+    /// The date of the record's first row, if it has any: comparisons reach no further back.
+    public var recordStart: Day?
     /// The latest officially reported cumulative total up to the period's end, with the record on that day.
     public var latestOfficial: OfficialComparison?
     /// For a year: officially reported totals of that year and the one before, with the record's figures.
@@ -85,6 +87,7 @@ public struct BriefingFacts: Sendable {
         sameSpanLastYear = PeriodSummary(upToEnd, from: previousStart, to: previousEnd)
         largestOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).max { ($0.known, $1.first) < ($1.known, $0.first) }
         sinceInvasion = PeriodSummary(upToEnd, from: Day(year: 2022, month: 2, day: 24)!, to: period.end)
+        recordStart = exchanges.first?.date
 
         let released = reported.filter { $0.metric == .released && $0.value != nil && !$0.isLowerBound && !$0.isApproximate }
         let firstRow = exchanges.first?.date ?? period.start

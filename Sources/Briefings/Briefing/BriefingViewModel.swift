@@ -40,7 +40,7 @@ enum BriefingViewModel {
         var headline: [[String: Any]] = [
             ["label": text(s.exchangesLabel), "value": text(lang.number(sum.exchanges))],
             ["label": text(s.returnedLabel), "value": text(sum.returned.knownCount == 0 && sum.returned.unknownCount > 0 ? s.notDisclosed : s.sum(sum.returned)),
-             "detail": s.split(military: sum.military, civilians: sum.civilians).map(text) ?? false],
+             "detail": s.split(military: sum.military, civilians: sum.civilians, total: sum.returned).map(text) ?? false],
             ["label": text(s.toRussiaLabel), "value": text(s.sum(sum.releasedToRussia))],
             ["label": text(s.bodiesLabel), "value": text(s.sum(sum.bodiesReturned))],
         ]
@@ -62,7 +62,7 @@ enum BriefingViewModel {
                 "returned": text(s.returned(row.returnedTotal)),
                 "details": text(details.joined(separator: "; ")),
                 "hasDetails": !details.isEmpty,
-                "mediator": words.mediators(row).map { text(s.mediator($0)) } ?? false,
+                "mediator": words.mediators(row).map { text(s.mediator($0, several: Vocabulary.codes(in: row.mediator).count > 1)) } ?? false,
                 "notes": words.notes(row).map(text) ?? false,
                 "source": text(words.source(row)),
                 "ref": ref(row),
@@ -85,7 +85,7 @@ enum BriefingViewModel {
                 context.append(sentence(s.officialYear(official, year: facts.period.start.year), [ref(official.reported)]))
             }
         } else {
-            context.append(sentence(s.yearToDate(facts.yearToDate, facts.sameSpanLastYear), [recordRef()]))
+            context.append(sentence(s.yearToDate(facts.yearToDate, facts.sameSpanLastYear, recordStart: facts.recordStart), [recordRef()]))
         }
         if let largest = facts.largestOfYear, facts.period.kind != .annual || largest.known > 0 {
             let complete = facts.period.end == facts.period.end.endOfYear
@@ -102,7 +102,7 @@ enum BriefingViewModel {
         // Honest gaps.
         var gaps: [[String: Any]] = []
         if facts.rows.isEmpty { gaps.append(sentence(s.noExchange(facts.period, last: facts.lastBefore))) }
-        if sum.returned.unknownCount > 0 { gaps.append(sentence(s.undisclosedStages(sum.returned.unknownCount) + ".")) }
+        if sum.returned.unknownCount > 0 { gaps.append(sentence(s.undisclosedGap(sum.returned.unknownCount))) }
 
         // Corrections made during the period.
         let corrections: [[String: Any]] = facts.corrections.map { entry in

@@ -23,19 +23,19 @@ struct BriefingStrings {
     }
 
     func subtitle(_ period: Period) -> String {
-        t("Ukrainians returned from Russian captivity, \(n.longDate(period.start)) – \(n.longDate(period.end))",
-          "Українці, повернуті з російського полону, \(n.longDate(period.start)) – \(n.longDate(period.end))")
+        let span = ChartStrings(language: language).span(period.start, period.end)
+        return t("Ukrainians returned from Russian captivity, \(span)", "Українці, повернуті з російського полону, \(span)")
     }
 
-    func generated(_ day: Day) -> String { t("Prepared on \(n.longDate(day)) from the Homecoming record.", "Підготовлено \(n.longDate(day)) за записом Homecoming.") }
+    func generated(_ day: Day) -> String { t("Prepared on \(n.longDate(day)) from the Homecoming record.", "Підготовлено \(n.longDate(day)) за даними Homecoming.") }
 
     // MARK: - Section headings
 
     var headlineHeading: String { t("Headline figures", "Основні цифри") }
     var exchangesHeading: String { t("Exchanges in the period", "Обміни за період") }
     var contextHeading: String { t("Context", "Контекст") }
-    var gapsHeading: String { t("What the record does not show", "Чого запис не показує") }
-    var correctionsHeading: String { t("Corrections to the record", "Виправлення запису") }
+    var gapsHeading: String { t("What the record does not show", "Чого дані не показують") }
+    var correctionsHeading: String { t("Corrections to the record", "Виправлення в даних Homecoming") }
     var chartsHeading: String { t("Charts", "Графіки") }
     var sourcesHeading: String { t("Sources", "Джерела") }
     var staleHeading: String { t("Data may be out of date", "Дані можуть бути застарілими") }
@@ -56,12 +56,15 @@ struct BriefingStrings {
         return s.unknownCount > 0 ? t("at least \(n.number(s.known))", "щонайменше \(n.number(s.known))") : n.number(s.known)
     }
 
-    func split(military: KnownSum, civilians: KnownSum) -> String? {
+    /// "of whom 1,316 military and 41 civilians where the sources say" when the split leaves some out.
+    func split(military: KnownSum, civilians: KnownSum, total: KnownSum) -> String? {
         guard military.knownCount > 0 || civilians.knownCount > 0 else { return nil }
         var parts: [String] = []
         if military.knownCount > 0 { parts.append(n.count(military.known, .military)) }
         if civilians.knownCount > 0 { parts.append(n.count(civilians.known, .civilian)) }
-        return t("of whom ", "з них ") + parts.joined(separator: t(" and ", " і ")) + t(" where the sources say", " за даними джерел")
+        let list = parts.joined(separator: t(" and ", " і "))
+        if total.unknownCount == 0, military.known + civilians.known == total.known { return t("of whom ", "з них ") + list }
+        return t("of whom \(list) where the sources say", "розподіл відомий не для всіх: \(list)")
     }
 
     /// One row's split, short: "187 military, 2 civilians".
@@ -74,18 +77,26 @@ struct BriefingStrings {
 
     func undisclosedStages(_ count: Int) -> String {
         t("\(n.count(count, .stage)) with undisclosed numbers, not counted as zero",
-          "\(n.count(count, .stage)) з нерозголошеною кількістю, не враховано як нуль")
+          "без \(n.count(count, .stageGenitive)), кількість повернених у \(count == 1 ? "якому" : "яких") не розголошено (їх не пораховано як нуль)")
+    }
+
+    /// The same as a sentence of its own, for what the record does not show.
+    func undisclosedGap(_ count: Int) -> String {
+        t("The figures leave out \(n.count(count, .stage)) whose numbers were not disclosed; they are never counted as zero.",
+          "Цифри не враховують \(n.count(count, .stageGenitive)), кількість повернених у \(count == 1 ? "якому" : "яких") не розголошено; їх ніколи не рахують як нуль.")
     }
 
     // MARK: - Exchanges
 
     func returned(_ value: Int?) -> String {
         guard let value else { return t("number not disclosed", "кількість не розголошено") }
-        return t("\(n.count(value, .person)) returned", "повернуто \(n.count(value, .person))")
+        return t("\(n.count(value, .person)) returned", "повернуто \(n.count(value, .personObject))")
     }
     func toRussia(_ value: Int) -> String { t("\(n.number(value)) handed to Russia", "\(n.number(value)) передано Росії") }
-    func bodies(_ value: Int) -> String { t("\(n.number(value)) bodies returned", "повернуто тіл: \(n.number(value))") }
-    func mediator(_ name: String) -> String { t("Mediator: \(name)", "Посередник: \(name)") }
+    func bodies(_ value: Int) -> String { t("\(n.count(value, .body)) returned", "повернуто \(n.count(value, .body))") }
+    func mediator(_ names: String, several: Bool) -> String {
+        several ? t("Mediators: \(names)", "Посередники: \(names)") : t("Mediator: \(names)", "Посередник: \(names)")
+    }
     /// "the 65th exchange in the official count" / «65-й обмін за офіційним рахунком».
     func ordinal(_ n: Int) -> String {
         let suffix: String
@@ -96,7 +107,7 @@ struct BriefingStrings {
         case (3, _): suffix = "rd"
         default: suffix = "th"
         }
-        return t("the \(n)\(suffix) exchange in the official count", "\(n)-й обмін за офіційним рахунком")
+        return t("the \(n)\(suffix) exchange in the official count", "\(n)-й обмін за офіційним підрахунком")
     }
     func stageOf(_ day: Day) -> String { t("a stage of the exchange of \(n.longDate(day))", "етап обміну \(n.longDate(day))") }
     func confidence(_ c: Confidence) -> String? {
@@ -124,10 +135,16 @@ struct BriefingStrings {
 
     // MARK: - Context
 
-    func yearToDate(_ current: PeriodSummary, _ previous: PeriodSummary) -> String {
-        let from = n.dayMonth(current.start), to = n.dayMonth(current.end)
+    /// The year to date against the same span a year earlier, or, where the record does not reach
+    /// back that far, the day it starts (never a comparison with nothing).
+    func yearToDate(_ current: PeriodSummary, _ previous: PeriodSummary, recordStart: Day?) -> String {
+        let from = n.dayMonthLong(current.start), to = n.dayMonthLong(current.end)
         let now = t("\(n.count(current.returned.known, .person)) returned in \(n.count(current.exchanges, .exchange))",
-                    "повернуто \(n.count(current.returned.known, .person)) під час \(n.count(current.exchanges, .exchangeGenitive))")
+                    "повернуто \(n.count(current.returned.known, .personObject)) під час \(n.count(current.exchanges, .exchangeGenitive))")
+        guard let recordStart, recordStart <= previous.end else {
+            let start = recordStart.map { t(" The record starts on \(n.longDate($0)).", " Дані Homecoming починаються з \(n.longDate($0)).") } ?? ""
+            return t("From \(from) to \(to) \(current.start.year), \(now).", "З \(from) до \(to) \(current.start.year) року \(now).") + start
+        }
         let before = t("\(n.number(previous.returned.known)) in \(n.count(previous.exchanges, .exchange))",
                        "\(n.number(previous.returned.known)) під час \(n.count(previous.exchanges, .exchangeGenitive))")
         return t("From \(from) to \(to) \(current.start.year), \(now), against \(before) over the same span of \(previous.start.year).",
@@ -140,11 +157,18 @@ struct BriefingStrings {
             ? t("The largest exchange of \(year) was on \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).",
                 "Найбільший обмін \(year) року відбувся \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).")
             : t("The largest exchange of \(year) so far was on \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).",
-                "Найбільший обмін \(year) року досі відбувся \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).")
+                "Наразі найбільший обмін \(year) року — \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).")
     }
 
     func lastExchange(_ last: Exchange, periodEnd: Day) -> String {
         let days = last.date.days(to: periodEnd)
+        if let key = last.partOf {
+            return days == 0
+                ? t("The last stage of the exchange of \(n.longDate(key)) was on \(n.longDate(last.date)), the period's last day.",
+                    "Останній етап обміну \(n.longDate(key)) відбувся \(n.longDate(last.date)), в останній день періоду.")
+                : t("The last stage of the exchange of \(n.longDate(key)) was on \(n.longDate(last.date)), \(n.count(days, .day)) before the period ended.",
+                    "Останній етап обміну \(n.longDate(key)) відбувся \(n.longDate(last.date)), за \(n.count(days, .day)) до кінця періоду.")
+        }
         return days == 0
             ? t("The last exchange was on \(n.longDate(last.date)), the period's last day.", "Останній обмін відбувся \(n.longDate(last.date)), в останній день періоду.")
             : t("The last exchange was on \(n.longDate(last.date)), \(n.count(days, .day)) before the period ended.",
@@ -153,10 +177,10 @@ struct BriefingStrings {
 
     func sinceInvasion(_ s: PeriodSummary) -> String {
         var text = t("Since 24 February 2022 the record counts \(n.count(s.returned.known, .person)) returned in \(n.count(s.exchanges, .exchange))",
-                     "Від 24 лютого 2022 року запис налічує \(n.count(s.returned.known, .person)), повернутих під час \(n.count(s.exchanges, .exchangeGenitive))")
+                     "За даними Homecoming, від 24 лютого 2022 року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(n.count(s.returned.known, .personObject))")
         if s.returned.unknownCount > 0 {
             text += t(", not counting \(n.count(s.returned.unknownCount, .stage)) with undisclosed numbers",
-                      ", без \(n.count(s.returned.unknownCount, .stageGenitive)) з нерозголошеною кількістю")
+                      ", без урахування \(n.count(s.returned.unknownCount, .stageGenitive)), кількість повернених у \(s.returned.unknownCount == 1 ? "якому" : "яких") не розголошено")
         }
         return text + "."
     }
@@ -164,31 +188,40 @@ struct BriefingStrings {
     /// Who counted a figure, what it takes in and whether Homecoming derived it, in a parenthesis.
     private func who(_ t: ReportedTotal) -> String { " (\(words.kind(t)))" }
 
-    func official(_ c: BriefingFacts.OfficialComparison) -> String {
-        let who = who(c.reported)
-        let diff = c.difference
-        let gap = diff == 0 ? t("the same", "стільки ж")
+    /// "13 fewer" / «на 13 менше»: the one way a difference is stated.
+    private func gap(_ diff: Int) -> String {
+        diff == 0 ? t("the same", "стільки ж")
             : diff < 0 ? t("\(n.number(-diff)) fewer", "на \(n.number(-diff)) менше") : t("\(n.number(diff)) more", "на \(n.number(diff)) більше")
-        let derived = c.reported.isDerived ? t(" (a derived figure)", " (обчислене значення)") : ""
-        let value = words.value(c.reported)
-        return t("Officials reported \(value) returned by \(n.longDate(c.reported.periodEnd))\(derived)\(who); the record counts \(n.number(c.recorded.known)) for the same span, \(gap).",
-                 "Посадовці повідомили про \(value) повернутих станом на \(n.longDate(c.reported.periodEnd))\(derived)\(who); запис налічує \(n.number(c.recorded.known)) за той самий період — \(gap).")
+    }
+
+    /// "Officials reported" where the source names who counted; otherwise said as it is.
+    private func reportedBy(_ r: ReportedTotal) -> (en: String, uk: String) {
+        r.isAttributed ? ("Officials reported", "За офіційними даними,")
+            : ("A source that names no counting body reported", "За даними джерела, яке не називає, хто рахував,")
+    }
+
+    func official(_ c: BriefingFacts.OfficialComparison) -> String {
+        let (en, uk) = reportedBy(c.reported)
+        let value = words.value(c.reported), noun = n.form(c.value, .personObject)
+        return t("\(en) \(value) returned by \(n.longDate(c.reported.periodEnd))\(who(c.reported)); the record counts \(n.number(c.recorded.known)) for the same span, \(gap(c.difference)).",
+                 "\(uk) станом на \(n.longDate(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(n.number(c.recorded.known)), \(gap(c.difference)).")
     }
 
     func officialYear(_ c: BriefingFacts.OfficialComparison, year: Int) -> String {
-        let who = who(c.reported)
-        let what = c.reported.metric == .exchanges ? t("exchanges", "обмінів") : t("people returned", "повернутих людей")
-        let diff = c.difference
-        let gap = diff == 0 ? t("the record agrees", "запис збігається")
-            : t("the record has \(n.number(c.recorded.known)), a difference of \(n.signed(diff))", "у записі \(n.number(c.recorded.known)), різниця \(n.signed(diff))")
+        let (en, uk) = reportedBy(c.reported)
         let value = words.value(c.reported)
-        return t("For \(year) officials reported \(value) \(what)\(who); \(gap).",
-                 "За \(year) рік посадовці повідомили: \(what) — \(value)\(who); \(gap).")
+        let exchanges = c.reported.metric == .exchanges
+        let what = exchanges ? t(n.form(c.value, .exchange), "проведено \(value) \(n.form(c.value, .exchange))")
+                             : t("people returned", "повернуто \(value) \(n.form(c.value, .personObject))")
+        let record = c.difference == 0 ? t("the record has the same", "у даних Homecoming — стільки ж")
+            : t("the record has \(n.number(c.recorded.known)), \(gap(c.difference))", "у даних Homecoming — \(n.number(c.recorded.known)), \(gap(c.difference))")
+        return t("For \(year), \(en.prefix(1).lowercased() + en.dropFirst()) \(value) \(what)\(who(c.reported)); \(record).",
+                 "\(uk) у \(year) році \(what)\(who(c.reported)); \(record).")
     }
 
     func yearInReview(_ s: PeriodSummary) -> String {
         t("In \(s.start.year), \(n.count(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
-          "У \(s.start.year) році з російського полону повернуто \(n.count(s.returned.known, .person)) під час \(n.count(s.exchanges, .exchangeGenitive)).")
+          "У \(s.start.year) році з російського полону повернуто \(n.count(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive)).")
     }
 
     func againstPreviousYear(_ current: Int, record previous: PeriodSummary, official: BriefingFacts.OfficialComparison?) -> String {
@@ -201,7 +234,7 @@ struct BriefingStrings {
             text = t("That is \(change(current - official.value)) than in \(year) by the officially reported total of \(n.number(official.value))\(official.reported.isDerived ? " (derived)" : ""), ",
                      "Це \(change(current - official.value)), ніж у \(year) році за офіційним підсумком \(n.number(official.value))\(official.reported.isDerived ? " (обчислено)" : ""), ")
             text += t("and \(change(current - previous.returned.known)) than the \(n.number(previous.returned.known)) in the record for \(year), which is incomplete.",
-                      "і \(change(current - previous.returned.known)), ніж \(n.number(previous.returned.known)) у записі за \(year) рік, який неповний.")
+                      "і \(change(current - previous.returned.known)), ніж \(n.number(previous.returned.known)) у даних Homecoming за \(year) рік, які неповні.")
         } else {
             text = t("That is \(change(current - previous.returned.known)) than the \(n.number(previous.returned.known)) of \(year).",
                      "Це \(change(current - previous.returned.known)), ніж \(n.number(previous.returned.known)) у \(year) році.")
@@ -266,8 +299,8 @@ struct BriefingStrings {
         }
     }
 
-    var recordData: String { t("Homecoming record: the exchanges behind these figures, each with its source", "Запис Homecoming: обміни, з яких складено ці цифри, кожен зі своїм джерелом") }
-    var noCorrections: String { t("No corrections were made to the record in this period.", "За цей період запис не виправляли.") }
+    var recordData: String { t("Homecoming record: the exchanges behind these figures, each with its source", "Дані Homecoming: обміни, з яких складено ці цифри, кожен зі своїм джерелом") }
+    var noCorrections: String { t("No corrections were made to the record in this period.", "За цей період дані Homecoming не виправляли.") }
     var chartAltPrefix: String { t("Chart: ", "Графік: ") }
     var linksHeading: String { t("Links", "Посилання") }
 }

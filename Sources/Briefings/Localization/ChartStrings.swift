@@ -150,11 +150,11 @@ struct ChartStrings {
     }
     func undisclosedExcluded(_ year: Int, value: Int, _ stages: Int) -> String {
         t("* \(year): at least \(language.number(value)), without \(language.count(stages, .stage)) whose numbers were not disclosed.",
-          "* \(year): щонайменше \(language.number(value)) — без \(language.count(stages, .stageGenitive)), для яких кількість не розголошено.")
+          "* \(year): щонайменше \(language.number(value)) — без \(language.count(stages, .stageGenitive)), кількість повернених у \(stages == 1 ? "якому" : "яких") не розголошено.")
     }
     func undisclosedExcludedYears(_ stages: Int) -> String {
         t("* At least: these sums leave out \(language.count(stages, .stage)) whose numbers were not disclosed.",
-          "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), для яких кількість не розголошено.")
+          "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), кількість повернених у \(stages == 1 ? "якому" : "яких") не розголошено.")
     }
     var noExchange: String { t("no exchange in the record", "у даних Homecoming немає обмінів") }
     var emptyYears: String { t("– no exchange in the record that year.", "– у даних Homecoming немає обмінів за цей рік.") }
@@ -222,7 +222,7 @@ struct ChartStrings {
 
     func perYearDescription(_ span: String, items: [String], official: [String], takeaway: String?, leftOut: String?) -> String {
         var text = Self.ended(t("Bar chart of people returned from Russian captivity per year, \(span)",
-                                "Стовпчикова діаграма людей, повернутих з російського полону, за роками, \(span)"))
+                                "Стовпчикова діаграма: кількість людей, повернутих з російського полону, за роками, \(span)"))
             + " " + Self.ended(items.joined(separator: "; "))
         if !official.isEmpty { text += " " + officialDiffers(official) }
         if let leftOut { text += " " + leftOut }
@@ -295,9 +295,9 @@ struct ChartStrings {
         let end = atLeast ? self.atLeast(to) : to
         var text = sinceInvasion
             ? t("Step chart of the running total of people returned since \(invasionDay), shown for \(span): ",
-                "Ступінчастий графік наростального підсумку людей, повернутих від \(invasionDay), показано \(span): ")
+                "Ступінчастий графік: наростальний підсумок людей, повернутих від \(invasionDay) (період: \(span)): ")
             : t("Step chart of the running total of people returned since \(longDate(start)): ",
-                "Ступінчастий графік наростального підсумку людей, повернутих від \(longDate(start)): ")
+                "Ступінчастий графік: наростальний підсумок людей, повернутих від \(longDate(start)): ")
         if let from {
             text += t("\(from) at the start, \(end) on \(longDate(date)) in the record.",
                       "на початку періоду — \(from), станом на \(longDate(date)) — \(end) (за даними Homecoming).")

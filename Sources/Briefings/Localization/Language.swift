@@ -85,7 +85,9 @@ public enum Language: String, CaseIterable, Sendable {
 
 /// Nouns that are counted in the output, with their plural forms.
 public enum Noun: Sendable {
-    case exchange, person, stage, row, year, day, military, civilian
+    case exchange, person, stage, row, year, day, military, civilian, body
+    /// People as the object of a verb in Ukrainian ("повернуто 1 людину", "повернуто 1 461 людину").
+    case personObject
     /// After a preposition that governs the genitive in Ukrainian ("під час 11 обмінів", "без 9 етапів").
     case exchangeGenitive, stageGenitive
     /// Counted after "на" or "по" in Ukrainian, in the accusative ("на 138 осіб менше", "на 1 особу").
@@ -107,9 +109,13 @@ public enum Noun: Sendable {
         case (.year, .en): ("year", "years", "years")
         case (.year, .uk): ("рік", "роки", "років")
         case (.military, .en): ("military", "military", "military")
-        case (.military, .uk): ("військовий", "військових", "військових")
+        case (.military, .uk): ("військовий", "військові", "військових")
         case (.civilian, .en): ("civilian", "civilians", "civilians")
-        case (.civilian, .uk): ("цивільний", "цивільних", "цивільних")
+        case (.civilian, .uk): ("цивільний", "цивільні", "цивільних")
+        case (.body, .en): ("body", "bodies", "bodies")
+        case (.body, .uk): ("тіло", "тіла", "тіл")
+        case (.personObject, .en): ("person", "people", "people")
+        case (.personObject, .uk): ("людину", "людини", "людей")
         case (.day, .en): ("day", "days", "days")
         case (.day, .uk): ("день", "дні", "днів")
         case (.exchangeGenitive, .en): ("exchange", "exchanges", "exchanges")

@@ -115,7 +115,7 @@ public struct RecordWords: Sendable {
     /// What the figure takes in, where the source says: "via exchanges only".
     public func scope(_ r: ReportedTotal) -> String? {
         switch r.counts {
-        case .exchanges: t("via exchanges only", "лише в межах обмінів")
+        case .exchanges: t("via exchanges only", "лише повернені під час обмінів")
         case .allReturns: t("including people freed outside exchanges", "разом зі звільненими поза обмінами")
         case .withoutChildren: t("children counted separately", "без дітей, яких рахують окремо")
         case .withForeigners: t("Ukrainians and foreign nationals together", "разом з іноземцями")
