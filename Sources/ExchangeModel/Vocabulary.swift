@@ -72,7 +72,12 @@ public struct Vocabulary: Sendable {
     /// Codes a field may hold several of are written `A; B`.
     public static func codes(in text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(separator: ";").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+        return text.split(separator: ";", omittingEmptySubsequences: false).map { part in
+            var code = part[...]
+            while code.first == " " { code = code.dropFirst() }
+            while code.last == " " { code = code.dropLast() }
+            return String(code)
+        }
     }
 }
 

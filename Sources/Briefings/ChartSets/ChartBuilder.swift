@@ -69,12 +69,13 @@ public enum ChartBuilder {
 
         /// "Source: …" from the rows' publications (most cited first) and who reported the totals used.
         func sourceLine(reportedUsed: [ReportedTotal]) -> String {
+            // Counted by code (a host where a row names no publication), named once per code.
             var counts: [String: (count: Int, first: Int)] = [:]
             for (n, i) in rows.indices.enumerated() {
-                let name = words.publication(rows[i].publication, url: rows[i].sourceURL)
-                counts[name, default: (0, n)].count += 1
+                counts[rows[i].publication ?? RecordWords.host(rows[i].sourceURL), default: (0, n)].count += 1
             }
-            let ranked = counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map(\.key)
+            let ranked = counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }
+                .map { words.vocabularies.publications[$0.key] == nil ? $0.key : words.name(.publication, $0.key) }
             var officials: [String] = []
             for total in reportedUsed {
                 let name = words.publication(total.publication, url: total.sourceURL)
@@ -89,8 +90,12 @@ public enum ChartBuilder {
             var seen = DistinctStrings(capacity: rows.count + reportedUsed.count)
             var out: [(name: String, url: String)] = []
             out.reserveCapacity(rows.count + reportedUsed.count)
+            var last: (code: String, name: String)?
             for i in rows.indices where seen.insert(rows[i].sourceURL) {
-                out.append((words.publication(rows[i].publication, url: rows[i].sourceURL), rows[i].sourceURL))
+                // Rows of one publication share their code's storage: most look-ups are the previous row's.
+                guard let code = rows[i].publication else { out.append((RecordWords.host(rows[i].sourceURL), rows[i].sourceURL)); continue }
+                if last?.code != code { last = (code, words.name(.publication, code)) }
+                out.append((last!.name, rows[i].sourceURL))
             }
             for total in reportedUsed where seen.insert(total.sourceURL) {
                 out.append((words.publication(total.publication, url: total.sourceURL), total.sourceURL))

@@ -97,7 +97,13 @@ extension Vocabularies {
                                        message: "\(row) in \(store) has \(field) \"\(code)\", which is not a code of this file",
                                        hint: "add a line \"\(code),English name,Ukrainian name\" to \(path(of: kind)), or correct the row and import it with --update"))
         }
-        for e in exchanges { for (field, kind, code) in unknownCodes(in: e) { problem("the exchange of \(e.date.iso)", field.rawValue, kind, code) } }
+        var known: (mediator: String?, publication: String?)
+        for e in exchanges where e.mediator != known.mediator || e.publication != known.publication {
+            // Consecutive rows mostly repeat the previous row's codes: those are known already.
+            let unknown = unknownCodes(in: e)
+            for (field, kind, code) in unknown { problem("the exchange of \(e.date.iso)", field.rawValue, kind, code) }
+            if unknown.isEmpty { known = (e.mediator, e.publication) }
+        }
         for r in reported { for (field, kind, code) in unknownCodes(in: r) { problem("the reported total \(r.key)", field.rawValue, kind, code) } }
         if !problems.isEmpty { throw .invalidData(file: problems[0].file, diagnostics: problems) }
     }
