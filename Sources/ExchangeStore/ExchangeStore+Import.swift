@@ -120,8 +120,7 @@ extension ExchangeStore {
             try logStatement.execute(arguments: [importId, kind, type, key, change?.field, change?.old, change?.new, source])
         }
         let insertExchange = try db.cachedStatement(sql: ExchangeRecord.insertSQL)
-        // Oldest first, so that every part_of names a row already written.
-        for exchange in plan.exchangesToAdd.sorted(by: { $0.date < $1.date }) {
+        for exchange in plan.exchangesToAdd {
             let date = exchange.date.iso
             try insertExchange.execute(arguments: ExchangeRecord.arguments(exchange, date: date))
             try log("added", "exchange", date, nil, exchange.sourceURL)

@@ -6,7 +6,11 @@ public struct ImportPlan: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Rows that differ from the stored ones: errors unless updating.
     public var conflicts: [Diagnostic] = []
-    public var exchangesToAdd: [Exchange] = []
+    /// The file's rows to add, oldest first: a view of the file's rows, not a copy of them
+    /// (100,000 exchanges are 30 MB; Benchmarks/README.md, "a bilingual record").
+    public var exchangesToAdd: LazyMapSequence<[Int], Exchange> { positionsToAdd.lazy.map { [rows] in rows[$0].value } }
+    private var positionsToAdd: [Int] = []
+    private let rows: [DataFile.Row<Exchange>]
     public var exchangesToUpdate: [(old: Exchange, new: Exchange)] = []
     public var exchangesUnchanged = 0
     public var totalsToAdd: [ReportedTotal] = []
@@ -18,9 +22,10 @@ public struct ImportPlan: Sendable {
          storedTotals: [ReportedTotal.Key: (id: Int64, total: ReportedTotal)]) {
         var file = file
         if file.isLegacyLayout { Self.readLegacyNames(&file, vocabularies) }
+        rows = file.exchanges
         diagnostics = file.diagnostics + vocabularies.unknownCodeDiagnostics(file)
         let locate: (Int) -> String = { index in Self.describe(file.location(exchange: index, field: nil)) }
-        let crossRow = RecordSetValidator.check(exchanges: file.exchanges.map { ($0.index, $0.value) },
+        let crossRow = RecordSetValidator.check(exchanges: file.exchanges.lazy.map { (index: $0.index, exchange: $0.value) },
                                                 stored: { storedExchanges[$0] }, locate: locate)
         diagnostics += crossRow.map { row in
             Diagnostic(file: file.name, location: file.location(exchange: row.index, field: row.issue.field),
@@ -33,8 +38,8 @@ public struct ImportPlan: Sendable {
         }
 
         var seen = Set<Day>()
-        for row in file.exchanges where seen.insert(row.value.date).inserted {
-            guard let old = storedExchanges[row.value.date] else { exchangesToAdd.append(row.value); continue }
+        for (position, row) in file.exchanges.enumerated() where seen.insert(row.value.date).inserted {
+            guard let old = storedExchanges[row.value.date] else { positionsToAdd.append(position); continue }
             // Columns the file leaves out keep their stored values; the merged row must still follow the rules.
             var new = row.value
             if !row.missing.isEmpty {
@@ -82,6 +87,8 @@ public struct ImportPlan: Sendable {
                 hint: "if the file is right, run again with --update: the stored values are replaced and kept in the history"))
         }
         diagnostics.sort { Self.order($0.location) < Self.order($1.location) }
+        // Oldest first, so that every part_of names a row already written.
+        positionsToAdd.sort { [rows] in rows[$0].value.date < rows[$1].value.date }
     }
 
     /// A file in the old layout named mediators and publications in English: where a name is that of
@@ -107,7 +114,7 @@ public struct ImportPlan: Sendable {
 
     /// Whether the import would change nothing.
     public var isEmpty: Bool {
-        exchangesToAdd.isEmpty && exchangesToUpdate.isEmpty && totalsToAdd.isEmpty && totalsToUpdate.isEmpty
+        positionsToAdd.isEmpty && exchangesToUpdate.isEmpty && totalsToAdd.isEmpty && totalsToUpdate.isEmpty
     }
 
     static func describe(_ location: Diagnostic.Location) -> String {

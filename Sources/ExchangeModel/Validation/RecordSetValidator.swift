@@ -12,13 +12,15 @@ public enum RecordSetValidator {
     ///   - rows: the valid rows of the file, with their position in it.
     ///   - stored: the exchange already stored for a date, if any.
     ///   - locate: how to name a row in a message ("line 5", "$.exchanges[3]").
-    public static func check(exchanges rows: [(index: Int, exchange: Exchange)], stored: (Day) -> Exchange?,
-                             locate: (Int) -> String) -> [RowIssue] {
+    ///   A lazy view of the rows will do: the check keeps positions, never a copy of the rows.
+    public static func check<Rows: RandomAccessCollection>(exchanges rows: Rows, stored: (Day) -> Exchange?, locate: (Int) -> String) -> [RowIssue]
+        where Rows.Element == (index: Int, exchange: Exchange), Rows.Index == Int {
         var issues: [RowIssue] = []
         // Positions in `rows`, not copies of the rows: a large import must not hold every row twice.
         var firstPosition: [Day: Int] = [:]
         firstPosition.reserveCapacity(rows.count)
-        for (position, (index, exchange)) in rows.enumerated() {
+        for position in rows.indices {
+            let (index, exchange) = rows[position]
             if let first = firstPosition[exchange.date] {
                 issues.append(RowIssue(index: index, issue: ValidationIssue(
                     field: ExchangeField.date.rawValue,
