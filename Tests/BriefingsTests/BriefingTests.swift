@@ -61,7 +61,7 @@ struct BriefingTests {
         let en = try #require(documents["en/briefing.txt"]).flattened
         #expect(en.contains("Exchanges: 11"))
         #expect(en.contains("In 2024, 1,358 people were returned from Russian captivity in 11 exchanges."))
-        #expect(en.contains("356 more than in 2023 by the officially reported total of 1,002 (derived)"))
+        #expect(en.contains("356 more than in 2023 by the officially reported total of 1,002 (derived by Homecoming)"))
         #expect(en.contains("362 more than the 996 in the record for 2023"))
         #expect(en.contains("The last exchange of the year was on 30 December, with 189 people."))
         let uk = try #require(documents["uk/briefing.txt"]).flattened

@@ -76,7 +76,7 @@ enum BriefingViewModel {
             if let previous = facts.previousYear {
                 var refs = [recordRef()]
                 if let official = facts.officialPreviousYear { refs.append(ref(official.reported)) }
-                context.append(sentence(s.againstPreviousYear(sum.returned.known, record: previous, official: facts.officialPreviousYear), refs))
+                context.append(sentence(s.againstPreviousYear(sum.returned, record: previous, official: facts.officialPreviousYear), refs))
             }
             if let last = facts.lastOfYear {
                 context.append(sentence(s.lastOfYear(last), last.stages.map { ref($0) }))

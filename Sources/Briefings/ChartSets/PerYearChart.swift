@@ -55,7 +55,7 @@ enum PerYearChart {
             if unknown > 0, let value { undisclosedYears.append((year, value, unknown)) }
             let itemValue: String
             if rowsOfYear.isEmpty { itemValue = strings.noExchange } else if let value {
-                itemValue = unknown > 0 ? strings.atLeast(lang.number(value)) + " (" + lang.count(unknown, .stage) + (lang == .en ? " undisclosed)" : " не розголошено)")
+                itemValue = unknown > 0 ? strings.atLeast(lang.number(value)) + " (" + strings.stagesUndisclosed(unknown) + ")"
                     : lang.number(value)
             } else {
                 itemValue = (lang == .en ? "not disclosed (" : "кількість не розголошено (") + lang.count(unknown, .stage) + ")"

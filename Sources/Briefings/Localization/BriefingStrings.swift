@@ -77,7 +77,7 @@ struct BriefingStrings {
 
     func undisclosedStages(_ count: Int) -> String {
         t("\(n.count(count, .stage)) with undisclosed numbers, not counted as zero",
-          "без \(n.count(count, .stageGenitive)), кількість повернених у \(count == 1 ? "якому" : "яких") не розголошено (їх не пораховано як нуль)")
+          "без урахування \(n.count(count, .stageGenitive)), кількість повернених на \(count == 1 ? "якому" : "яких") не розголошено; їх не враховано як нуль")
     }
 
     /// The same as a sentence of its own, for what the record does not show.
@@ -139,14 +139,14 @@ struct BriefingStrings {
     /// back that far, the day it starts (never a comparison with nothing).
     func yearToDate(_ current: PeriodSummary, _ previous: PeriodSummary, recordStart: Day?) -> String {
         let from = n.dayMonthLong(current.start), to = n.dayMonthLong(current.end)
-        let now = t("\(n.count(current.returned.known, .person)) returned in \(n.count(current.exchanges, .exchange))",
-                    "повернуто \(n.count(current.returned.known, .personObject)) під час \(n.count(current.exchanges, .exchangeGenitive))")
+        let now = t("\(known(current.returned)) \(n.form(current.returned.known, .person)) returned in \(n.count(current.exchanges, .exchange))",
+                    "повернуто \(known(current.returned)) \(n.form(current.returned.known, .personObject)) під час \(n.count(current.exchanges, .exchangeGenitive))")
         guard let recordStart, recordStart <= previous.end else {
-            let start = recordStart.map { t(" The record starts on \(n.longDate($0)).", " Дані Homecoming починаються з \(n.longDate($0)).") } ?? ""
+            let start = recordStart.map { ChartStrings.ended(t(" The record starts on \(n.longDate($0))", " Дані Homecoming починаються з \(n.longDate($0))")) } ?? ""
             return t("From \(from) to \(to) \(current.start.year), \(now).", "З \(from) до \(to) \(current.start.year) року \(now).") + start
         }
-        let before = t("\(n.number(previous.returned.known)) in \(n.count(previous.exchanges, .exchange))",
-                       "\(n.number(previous.returned.known)) під час \(n.count(previous.exchanges, .exchangeGenitive))")
+        let before = t("\(known(previous.returned)) in \(n.count(previous.exchanges, .exchange))",
+                       "\(known(previous.returned)) під час \(n.count(previous.exchanges, .exchangeGenitive))")
         return t("From \(from) to \(to) \(current.start.year), \(now), against \(before) over the same span of \(previous.start.year).",
                  "З \(from) до \(to) \(current.start.year) року \(now); за той самий період \(previous.start.year) року — \(before).")
     }
@@ -186,12 +186,50 @@ struct BriefingStrings {
     }
 
     /// Who counted a figure, what it takes in and whether Homecoming derived it, in a parenthesis.
-    private func who(_ t: ReportedTotal) -> String { " (\(words.kind(t)))" }
+    /// (A figure whose source names no counter is said so by the sentence itself, not again here.)
+    private func who(_ t: ReportedTotal) -> String {
+        let kind = words.kind(t, attribution: t.isAttributed)
+        return kind.isEmpty ? "" : " (\(kind))"
+    }
 
-    /// "13 fewer" / «на 13 менше»: the one way a difference is stated.
-    private func gap(_ diff: Int) -> String {
-        diff == 0 ? t("the same", "стільки ж")
-            : diff < 0 ? t("\(n.number(-diff)) fewer", "на \(n.number(-diff)) менше") : t("\(n.number(diff)) more", "на \(n.number(diff)) більше")
+    /// How far a difference is known: exactly, as a floor, as a ceiling, about, or not at all.
+    enum Bound { case exact, atLeast, atMost, about, unknown }
+
+    /// "13 fewer", "at most 13 fewer", "at least 939 more" / «на 13 менше», «щонайбільше на 13 менше»:
+    /// the one way a difference is stated. `bound` says how far `diff` is known.
+    func gap(_ diff: Int, _ bound: Bound = .exact) -> String {
+        let more = diff > 0
+        let size = n.number(abs(diff))
+        // A floor on a negative difference is a ceiling on how many fewer, and the other way round.
+        let word: (en: String, uk: String)? = switch (bound, more) {
+        case (.exact, _): nil
+        case (.about, _): ("about ", "приблизно ")
+        case (.atLeast, true), (.atMost, false): ("at least ", "щонайменше ")
+        case (.atLeast, false), (.atMost, true): ("at most ", "щонайбільше ")
+        case (.unknown, _): nil
+        }
+        if diff == 0, bound == .exact { return t("the same", "стільки ж") }
+        if bound == .unknown { return t("not comparable exactly, as both figures leave parts out", "точно не порівняти: обидві цифри дещо не враховують") }
+        let prefix = word.map { t($0.en, $0.uk) } ?? ""
+        if diff == 0 { return t("\(prefix)as many", "\(prefix)стільки ж") }
+        return more ? t("\(prefix)\(size) more", "\(prefix)на \(size) більше") : t("\(prefix)\(size) fewer", "\(prefix)на \(size) менше")
+    }
+
+    /// How far "record − reported" is known, from the record's unknown parts and the report's qualifier.
+    static func bound(recorded: KnownSum, reported: ReportedTotal.Qualifier?) -> Bound {
+        let floor = recorded.unknownCount > 0
+        switch (reported ?? .exact, floor) {
+        case (.exact, false): return .exact
+        case (.exact, true), (.atMost, _): return .atLeast
+        case (.atLeast, false): return .atMost
+        case (.atLeast, true): return .unknown
+        case (.about, _): return .about
+        }
+    }
+
+    /// "2,297" or "at least 2,297" where the sum leaves out undisclosed stages.
+    func known(_ sum: KnownSum) -> String {
+        sum.unknownCount > 0 ? t("at least \(n.number(sum.known))", "щонайменше \(n.number(sum.known))") : n.number(sum.known)
     }
 
     /// "Officials reported" where the source names who counted; otherwise said as it is.
@@ -203,8 +241,9 @@ struct BriefingStrings {
     func official(_ c: BriefingFacts.OfficialComparison) -> String {
         let (en, uk) = reportedBy(c.reported)
         let value = words.value(c.reported), noun = n.form(c.value, .personObject)
-        return t("\(en) \(value) returned by \(n.longDate(c.reported.periodEnd))\(who(c.reported)); the record counts \(n.number(c.recorded.known)) for the same span, \(gap(c.difference)).",
-                 "\(uk) станом на \(n.longDate(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(n.number(c.recorded.known)), \(gap(c.difference)).")
+        let gap = gap(c.difference, Self.bound(recorded: c.recorded, reported: c.reported.qualifier))
+        return t("\(en) \(value) returned by \(n.longDate(c.reported.periodEnd))\(who(c.reported)); the record counts \(known(c.recorded)) for the same span, \(gap).",
+                 "\(uk) станом на \(n.longDate(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(known(c.recorded)), \(gap).")
     }
 
     func officialYear(_ c: BriefingFacts.OfficialComparison, year: Int) -> String {
@@ -213,31 +252,36 @@ struct BriefingStrings {
         let exchanges = c.reported.metric == .exchanges
         let what = exchanges ? t(n.form(c.value, .exchange), "проведено \(value) \(n.form(c.value, .exchange))")
                              : t("people returned", "повернуто \(value) \(n.form(c.value, .personObject))")
-        let record = c.difference == 0 ? t("the record has the same", "у даних Homecoming — стільки ж")
-            : t("the record has \(n.number(c.recorded.known)), \(gap(c.difference))", "у даних Homecoming — \(n.number(c.recorded.known)), \(gap(c.difference))")
+        let bound = Self.bound(recorded: c.recorded, reported: c.reported.qualifier)
+        let record = c.difference == 0 && bound == .exact ? t("the record has the same", "у даних Homecoming — стільки ж")
+            : t("the record has \(known(c.recorded)), \(gap(c.difference, bound))", "у даних Homecoming — \(known(c.recorded)), \(gap(c.difference, bound))")
         return t("For \(year), \(en.prefix(1).lowercased() + en.dropFirst()) \(value) \(what)\(who(c.reported)); \(record).",
                  "\(uk) у \(year) році \(what)\(who(c.reported)); \(record).")
     }
 
     func yearInReview(_ s: PeriodSummary) -> String {
-        t("In \(s.start.year), \(n.count(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
-          "У \(s.start.year) році з російського полону повернуто \(n.count(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive)).")
+        t("In \(s.start.year), \(known(s.returned)) \(n.form(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
+          "У \(s.start.year) році з російського полону повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive)).")
     }
 
-    func againstPreviousYear(_ current: Int, record previous: PeriodSummary, official: BriefingFacts.OfficialComparison?) -> String {
-        func change(_ d: Int) -> String {
-            d >= 0 ? t("\(n.number(d)) more", "на \(n.number(d)) більше") : t("\(n.number(-d)) fewer", "на \(n.number(-d)) менше")
+    func againstPreviousYear(_ current: KnownSum, record previous: PeriodSummary, official: BriefingFacts.OfficialComparison?) -> String {
+        /// current − other, where `other` may itself leave parts out or be qualified.
+        func change(_ other: Int, otherFloor: Bool, qualifier: ReportedTotal.Qualifier? = .exact) -> String {
+            var bound = Self.bound(recorded: current, reported: otherFloor ? .atLeast : qualifier)
+            if otherFloor, current.unknownCount > 0 { bound = .unknown }
+            return gap(current.known - other, bound)
         }
         let year = previous.start.year
         var text = ""
         if let official, official.value != previous.returned.known {
-            text = t("That is \(change(current - official.value)) than in \(year) by the officially reported total of \(n.number(official.value))\(official.reported.isDerived ? " (derived)" : ""), ",
-                     "Це \(change(current - official.value)), ніж у \(year) році за офіційним підсумком \(n.number(official.value))\(official.reported.isDerived ? " (обчислено)" : ""), ")
-            text += t("and \(change(current - previous.returned.known)) than the \(n.number(previous.returned.known)) in the record for \(year), which is incomplete.",
-                      "і \(change(current - previous.returned.known)), ніж \(n.number(previous.returned.known)) у даних Homecoming за \(year) рік, які неповні.")
+            let derived = official.reported.isDerived ? t(" (derived by Homecoming)", " (обчислено Homecoming)") : ""
+            text = t("That is \(change(official.value, otherFloor: false, qualifier: official.reported.qualifier)) than in \(year) by the officially reported total of \(words.value(official.reported))\(derived), ",
+                     "Це \(change(official.value, otherFloor: false, qualifier: official.reported.qualifier)), ніж у \(year) році за офіційним підсумком \(words.value(official.reported))\(derived), ")
+            text += t("and \(change(previous.returned.known, otherFloor: previous.returned.unknownCount > 0)) than the \(known(previous.returned)) in the record for \(year), which is incomplete.",
+                      "і \(change(previous.returned.known, otherFloor: previous.returned.unknownCount > 0)), ніж \(known(previous.returned)) у даних Homecoming за \(year) рік, які неповні.")
         } else {
-            text = t("That is \(change(current - previous.returned.known)) than the \(n.number(previous.returned.known)) of \(year).",
-                     "Це \(change(current - previous.returned.known)), ніж \(n.number(previous.returned.known)) у \(year) році.")
+            text = t("That is \(change(previous.returned.known, otherFloor: previous.returned.unknownCount > 0)) than the \(known(previous.returned)) of \(year).",
+                     "Це \(change(previous.returned.known, otherFloor: previous.returned.unknownCount > 0)), ніж \(known(previous.returned)) у \(year) році.")
         }
         return text
     }

@@ -146,7 +146,11 @@ struct ChartStrings {
     /// The note for undisclosed stages; the "*" clause only where a label carries one.
     func undisclosedNote(_ stages: Int, starred: Bool) -> String {
         t("\(language.count(stages, .stage)) with undisclosed numbers: shown as ◇, never as zero" + (starred ? "; * marks a sum that leaves them out." : "."),
-          "\(language.count(stages, .stage)) з нерозголошеною кількістю: позначено ◇, а не нулем" + (starred ? "; * — сума без них." : "."))
+          "\(language.count(stages, .stage)) з нерозголошеною кількістю: позначено ◇ і не враховано як нуль" + (starred ? "; * — сума без них." : "."))
+    }
+    /// "9 stages with undisclosed numbers" / «кількість за 9 етапами не розголошено».
+    func stagesUndisclosed(_ stages: Int) -> String {
+        t("\(language.count(stages, .stage)) with undisclosed numbers", "кількість за \(stages) \(stages % 10 == 1 && stages % 100 != 11 ? "етапом" : "етапами") не розголошено")
     }
     func undisclosedExcluded(_ year: Int, value: Int, _ stages: Int) -> String {
         t("* \(year): at least \(language.number(value)), without \(language.count(stages, .stage)) whose numbers were not disclosed.",
@@ -274,10 +278,10 @@ struct ChartStrings {
     func undisclosedDescription(_ parts: [String], stages: Int, groups: Int) -> String {
         if groups == 1, let only = parts.first {
             return t("\(only) had undisclosed numbers, marked ◇ and not counted as zero.",
-                     "\(only): кількість не розголошено; позначено ◇, а не нулем.")
+                     "\(only): кількість не розголошено; позначено ◇ і не враховано як нуль.")
         }
         return t("\(language.count(stages, .stage)) had undisclosed numbers, marked ◇ and not counted as zero; among them: ",
-                 "\(language.count(stages, .stage)) мали нерозголошену кількість; їх позначено ◇, а не нулем; зокрема: ")
+                 "\(language.count(stages, .stage)) мали нерозголошену кількість; їх позначено ◇ і не враховано як нуль; зокрема: ")
             + Self.ended(parts.joined(separator: "; ") + (groups > parts.count ? t(" and \(groups - parts.count) more", " та ще \(groups - parts.count)") : ""))
     }
     func undisclosedGroup(_ stages: Int, from: Day, to: Day) -> String {
@@ -288,7 +292,8 @@ struct ChartStrings {
     }
     /// The per-exchange take-away: how long the latest exchange came after the one before it.
     func gapBefore(_ days: Int) -> String {
-        t("It came \(language.count(days, .day)) after the one before.", "Він відбувся через \(language.count(days, .day)) після попереднього.")
+        days == 1 ? t("It came the day after the one before.", "Він відбувся наступного дня після попереднього.")
+            : t("It came \(language.count(days, .day)) after the one before.", "Він відбувся через \(language.count(days, .day)) після попереднього.")
     }
     func cumulativeDescription(sinceInvasion: Bool, span: String, start: Day, from: String?, to: String, atLeast: Bool, date: Day,
                                reported: [String], reportedCount: Int) -> String {

@@ -134,7 +134,7 @@ public struct RecordWords: Sendable {
 
     /// Everything a reader must know about a reported figure, in one parenthesis' worth of words:
     /// "counted by: …; via exchanges only; derived by Homecoming: 1,358 − 356".
-    public func kind(_ r: ReportedTotal) -> String {
-        ([attribution(r)] + [scope(r), derivation(r)].compactMap { $0 }).joined(separator: "; ")
+    public func kind(_ r: ReportedTotal, attribution withAttribution: Bool = true) -> String {
+        ((withAttribution ? [attribution(r)] : []) + [scope(r), derivation(r)].compactMap { $0 }).joined(separator: "; ")
     }
 }
