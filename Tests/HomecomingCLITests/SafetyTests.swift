@@ -559,6 +559,23 @@ struct SafetyTests {
         #expect(Self.snapshot(output) == before, "\(name): the output changed")
     }
 
+    @Test func aTemplatePutOutsideBriefingIsRefusedNotSilentlyIgnored() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let templates = try Self.templates(cli, [:])
+        // Copied to my-templates/html/… instead of my-templates/briefing/html/…: the default would be used without a word.
+        try FileManager.default.createDirectory(atPath: templates + "/html/sections", withIntermediateDirectories: true)
+        try Data("{{#context}}{{text}}{{/context}} edited\n".utf8).write(to: URL(fileURLWithPath: templates + "/html/sections/context.mustache"))
+        let out = cli.directory.appendingPathComponent("briefs").path
+        for arguments in [["templates", "check", "--templates", templates], ["briefing", "annual", "--year", "2024", "--templates", templates, "--out", out]] {
+            let result = try cli.run(arguments, database: arguments[0] != "templates")
+            #expect(result.status == 78, "\(arguments[0]): \(result.stderr)")
+            #expect(result.stderr.contains("my-templates/html/sections/context.mustache: this template is outside"), "\(result.stderr)")
+            #expect(result.stderr.contains("move it to \(templates)/briefing/html/sections/context.mustache"), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func aTemplateLinkedOutOfTheDirectoryIsNeverRead() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

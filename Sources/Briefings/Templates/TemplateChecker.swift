@@ -13,7 +13,7 @@ public enum TemplateChecker {
 
     /// Every problem in the templates for every language, in file order; empty when all is well.
     public static func check(directories: [String]) -> [TemplateError] {
-        var problems: [TemplateError] = []
+        var problems: [TemplateError] = strayTemplates(in: directories)
         for language in Language.allCases {
             let set: TemplateSet
             do { set = try TemplateSet(language: language, directories: directories) } catch {
@@ -25,6 +25,27 @@ public enum TemplateChecker {
         var seen = Set<String>()
         return problems.filter { seen.insert($0.description).inserted }
             .sorted { ($0.path, $0.line ?? 0, $0.column ?? 0) < ($1.path, $1.line ?? 0, $1.column ?? 0) }
+    }
+
+    /// Template files in a templates directory but outside its `briefing/` folder are never used:
+    /// an override put in the wrong place would leave the default in force without a word.
+    static func strayTemplates(in directories: [String]) -> [TemplateError] {
+        var problems: [TemplateError] = []
+        for directory in directories {
+            let root = URL(fileURLWithPath: directory)
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { continue }
+            var seen = 0
+            for case let url as URL in walker {
+                seen += 1
+                if seen > 10_000 { break }
+                let relative = String(url.path.dropFirst(root.path.count).drop { $0 == "/" })
+                if relative == "briefing" || relative == "themes" { walker.skipDescendants(); continue }
+                guard url.pathExtension == "mustache" else { continue }
+                problems.append(TemplateError(path: url.path, message: "this template is outside \(directory)/briefing/, so it is never used",
+                                              hint: "move it to \(directory)/briefing/\(relative), where `homecoming templates copy` puts a template"))
+            }
+        }
+        return problems
     }
 
     /// The problems of one language's template set: missing documents and partials, unknown names.
