@@ -72,11 +72,12 @@ enum BriefingViewModel {
         // Context.
         var context: [[String: Any]] = []
         if facts.period.kind == .annual {
-            context.append(sentence(s.yearInReview(sum), [recordRef()]))
-            if let previous = facts.previousYear {
+            context.append(sentence(s.yearInReview(sum, recordStart: facts.recordStart), [recordRef()]))
+            if let previous = facts.previousYear,
+               let text = s.againstPreviousYear(sum.returned, record: previous, official: facts.officialPreviousYear, recordStart: facts.recordStart) {
                 var refs = [recordRef()]
                 if let official = facts.officialPreviousYear { refs.append(ref(official.reported)) }
-                context.append(sentence(s.againstPreviousYear(sum.returned, record: previous, official: facts.officialPreviousYear), refs))
+                context.append(sentence(text, refs))
             }
             if let last = facts.lastOfYear {
                 context.append(sentence(s.lastOfYear(last), last.stages.map { ref($0) }))
@@ -94,7 +95,7 @@ enum BriefingViewModel {
         if let last = facts.lastBefore, !facts.rows.isEmpty, facts.period.kind != .annual {
             context.append(sentence(s.lastExchange(last, periodEnd: facts.period.end), [ref(last)]))
         }
-        context.append(sentence(s.sinceInvasion(facts.sinceInvasion), [recordRef()]))
+        if let text = s.sinceInvasion(facts.sinceInvasion) { context.append(sentence(text, [recordRef()])) }
         if let official = facts.latestOfficial, official.difference != 0 {
             context.append(sentence(s.official(official), [ref(official.reported), recordRef()]))
         }

@@ -143,7 +143,22 @@ struct BriefingStrings {
                     "повернуто \(known(current.returned)) \(n.form(current.returned.known, .personObject)) під час \(n.count(current.exchanges, .exchangeGenitive))")
         guard let recordStart, recordStart <= previous.end else {
             let start = recordStart.map { ChartStrings.ended(t(" The record starts on \(n.longDate($0))", " Дані Homecoming починаються з \(n.longDate($0))")) } ?? ""
-            return t("From \(from) to \(to) \(current.start.year), \(now).", "З \(from) до \(to) \(current.start.year) року \(now).") + start
+            let sentence = current.exchanges == 0
+                ? t("No exchange was recorded from \(from) to \(to) \(current.start.year).", "З \(from) до \(to) \(current.start.year) року не зафіксовано жодного обміну.")
+                : t("From \(from) to \(to) \(current.start.year), \(now).", "З \(from) до \(to) \(current.start.year) року \(now).")
+            return sentence + start
+        }
+        if current.exchanges == 0 {
+            let none = t("No exchange was recorded from \(from) to \(to) \(current.start.year)", "З \(from) до \(to) \(current.start.year) року не зафіксовано жодного обміну")
+            guard previous.exchanges > 0 else {
+                return none + t(", nor over the same span of \(previous.start.year).", " — як і за той самий період \(previous.start.year) року.")
+            }
+            return none + t("; over the same span of \(previous.start.year), \(known(previous.returned)) returned in \(n.count(previous.exchanges, .exchange)).",
+                            "; за той самий період \(previous.start.year) року — \(known(previous.returned)) під час \(n.count(previous.exchanges, .exchangeGenitive)).")
+        }
+        guard previous.exchanges > 0 else {
+            return t("From \(from) to \(to) \(current.start.year), \(now); there was none over the same span of \(previous.start.year).",
+                     "З \(from) до \(to) \(current.start.year) року \(now); за той самий період \(previous.start.year) року обмінів не було.")
         }
         let before = t("\(known(previous.returned)) in \(n.count(previous.exchanges, .exchange))",
                        "\(known(previous.returned)) під час \(n.count(previous.exchanges, .exchangeGenitive))")
@@ -175,7 +190,9 @@ struct BriefingStrings {
                 "Останній обмін відбувся \(n.longDate(last.date)), за \(n.count(days, .day)) до кінця періоду.")
     }
 
-    func sinceInvasion(_ s: PeriodSummary) -> String {
+    /// Nil when the record holds nothing since the invasion up to the period's end.
+    func sinceInvasion(_ s: PeriodSummary) -> String? {
+        guard s.exchanges > 0 else { return nil }
         var text = t("Since 24 February 2022 the record counts \(n.count(s.returned.known, .person)) returned in \(n.count(s.exchanges, .exchange))",
                      "За даними Homecoming, від 24 лютого 2022 року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(n.count(s.returned.known, .personObject))")
         if s.returned.unknownCount > 0 {
@@ -259,12 +276,21 @@ struct BriefingStrings {
                  "\(uk) у \(year) році \(what)\(who(c.reported)); \(record).")
     }
 
-    func yearInReview(_ s: PeriodSummary) -> String {
-        t("In \(s.start.year), \(known(s.returned)) \(n.form(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
+    func yearInReview(_ s: PeriodSummary, recordStart: Day?) -> String {
+        guard s.exchanges > 0 else {
+            let starts = recordStart.map { start in start > s.end ? t(" The record starts on \(n.longDate(start)).", " Дані Homecoming починаються з \(n.longDate(start)).") : "" } ?? ""
+            return t("No exchange is recorded for \(s.start.year).", "За \(s.start.year) рік не зафіксовано жодного обміну.") + starts
+        }
+        return t("In \(s.start.year), \(known(s.returned)) \(n.form(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
           "У \(s.start.year) році з російського полону повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive)).")
     }
 
-    func againstPreviousYear(_ current: KnownSum, record previous: PeriodSummary, official: BriefingFacts.OfficialComparison?) -> String {
+    /// Nil when the record does not reach back to the year before: there is nothing to compare with.
+    func againstPreviousYear(_ current: KnownSum, record previous: PeriodSummary, official: BriefingFacts.OfficialComparison?, recordStart: Day?) -> String? {
+        guard let recordStart, recordStart <= previous.end, current.knownCount > 0 || current.unknownCount > 0 else { return nil }
+        if previous.exchanges == 0, official == nil {
+            return t("The record has no exchange in \(previous.start.year).", "За \(previous.start.year) рік у даних Homecoming немає жодного обміну.")
+        }
         /// current − other, where `other` may itself leave parts out or be qualified.
         func change(_ other: Int, otherFloor: Bool, qualifier: ReportedTotal.Qualifier? = .exact) -> String {
             var bound = Self.bound(recorded: current, reported: otherFloor ? .atLeast : qualifier)
