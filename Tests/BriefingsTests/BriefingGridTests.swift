@@ -53,6 +53,11 @@ struct BriefingGridTests {
                     #expect(visible.contains("at least") || visible.contains("щонайменше") || visible.contains("not disclosed") || visible.contains("не розголошено"),
                             "\(period.slug) \(name): undisclosed stages without \"at least\"")
                 }
+                // A date is never broken across lines, nor its parts spaced apart by a breakable space.
+                let months = "January|February|March|April|May|June|July|August|September|October|November|December|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+                if name.hasSuffix(".txt"), let range = text.range(of: #"\b\d{1,2}[ \n]+("# + months + #")\b|\b(20\d\d)[ \n]+р\."#, options: .regularExpression) {
+                    Issue.record("\(period.slug) \(name): a date that can break: «\(text[range])»")
+                }
                 // No section is printed empty.
                 if name.hasSuffix(".html") {
                     #expect(text.range(of: #"<section>\s*<h2>[^<]*</h2>\s*</section>"#, options: .regularExpression) == nil, "\(period.slug) \(name): an empty section")

@@ -58,7 +58,7 @@ enum BriefingViewModel {
             if let partOf = row.partOf { details.append(s.stageOf(partOf)) }
             if let confidence = row.confidence, let note = s.confidence(confidence) { details.append(note) }
             return [
-                "date": text(lang.longDate(row.date)),
+                "date": text(ChartStrings.unbreakable(lang.longDate(row.date))),
                 "returned": text(s.returned(row.returnedTotal)),
                 "details": text(details.joined(separator: "; ")),
                 "hasDetails": !details.isEmpty,

@@ -9,6 +9,9 @@ struct BriefingStrings {
     let words: RecordWords
     private func t(_ en: String, _ uk: String) -> String { language == .en ? en : uk }
     private var n: Language { language }
+    /// A date as a document prints it: never broken across lines ("15 May 2026", «15 травня 2026 р.»).
+    private func date(_ day: Day) -> String { ChartStrings.unbreakable(n.longDate(day)) }
+    private func dayMonth(_ day: Day) -> String { ChartStrings.unbreakable(n.dayMonthLong(day)) }
 
     // MARK: - Titles
 
@@ -18,7 +21,7 @@ struct BriefingStrings {
             let (year, week) = period.start.isoWeek
             return t("Prisoner exchanges: week \(week) of \(year)", "Обміни полоненими: \(week)-й тиждень \(year) року")
         case .annual: return t("Prisoner exchanges in \(period.start.year): the year in review", "Обміни полоненими у \(period.start.year) році: підсумки року")
-        case .range: return t("Prisoner exchanges, \(n.longDate(period.start)) to \(n.longDate(period.end))", "Обміни полоненими з \(n.longDate(period.start)) до \(n.longDate(period.end))")
+        case .range: return t("Prisoner exchanges, \(date(period.start)) to \(date(period.end))", "Обміни полоненими з \(date(period.start)) до \(date(period.end))")
         }
     }
 
@@ -27,7 +30,7 @@ struct BriefingStrings {
         return t("Ukrainians returned from Russian captivity, \(span)", "Українці, повернуті з російського полону, \(span)")
     }
 
-    func generated(_ day: Day) -> String { t("Prepared on \(n.longDate(day)) from the Homecoming record.", "Підготовлено \(n.longDate(day)) за даними Homecoming.") }
+    func generated(_ day: Day) -> String { t("Prepared on \(date(day)) from the Homecoming record.", "Підготовлено \(date(day)) за даними Homecoming.") }
 
     // MARK: - Section headings
 
@@ -109,7 +112,7 @@ struct BriefingStrings {
         }
         return t("the \(n)\(suffix) exchange in the official count", "\(n)-й обмін за офіційним підрахунком")
     }
-    func stageOf(_ day: Day) -> String { t("a stage of the exchange of \(n.longDate(day))", "етап обміну \(n.longDate(day))") }
+    func stageOf(_ day: Day) -> String { t("a stage of the exchange of \(date(day))", "етап обміну \(date(day))") }
     func confidence(_ c: Confidence) -> String? {
         switch c {
         case .high: nil
@@ -125,12 +128,12 @@ struct BriefingStrings {
             let (year, week) = period.start.isoWeek
             span = t("in week \(week) of \(year)", "за \(week)-й тиждень \(year) року")
         case .annual: span = t("in \(period.start.year)", "у \(period.start.year) році")
-        case .range: span = t("from \(n.longDate(period.start)) to \(n.longDate(period.end))", "з \(n.longDate(period.start)) до \(n.longDate(period.end))")
+        case .range: span = t("from \(date(period.start)) to \(date(period.end))", "з \(date(period.start)) до \(date(period.end))")
         }
         guard let last else { return t("No exchange was recorded \(span).", "Жодного обміну не зафіксовано \(span).") }
         let days = last.date.days(to: period.end)
-        return t("No exchange was recorded \(span); the last was on \(n.longDate(last.date)), \(days) days before the \(period.kind == .weekly ? "week" : "period") ended.",
-                 "Жодного обміну не зафіксовано \(span); останній відбувся \(n.longDate(last.date)), за \(n.count(days, .day)) до кінця \(period.kind == .weekly ? "тижня" : "періоду").")
+        return t("No exchange was recorded \(span); the last was on \(date(last.date)), \(days) days before the \(period.kind == .weekly ? "week" : "period") ended.",
+                 "Жодного обміну не зафіксовано \(span); останній відбувся \(date(last.date)), за \(n.count(days, .day)) до кінця \(period.kind == .weekly ? "тижня" : "періоду").")
     }
 
     // MARK: - Context
@@ -138,11 +141,11 @@ struct BriefingStrings {
     /// The year to date against the same span a year earlier, or, where the record does not reach
     /// back that far, the day it starts (never a comparison with nothing).
     func yearToDate(_ current: PeriodSummary, _ previous: PeriodSummary, recordStart: Day?) -> String {
-        let from = n.dayMonthLong(current.start), to = n.dayMonthLong(current.end)
+        let from = dayMonth(current.start), to = dayMonth(current.end)
         let now = t("\(known(current.returned)) \(n.form(current.returned.known, .person)) returned in \(n.count(current.exchanges, .exchange))",
                     "повернуто \(known(current.returned)) \(n.form(current.returned.known, .personObject)) під час \(n.count(current.exchanges, .exchangeGenitive))")
         guard let recordStart, recordStart <= previous.end else {
-            let start = recordStart.map { ChartStrings.ended(t(" The record starts on \(n.longDate($0))", " Дані Homecoming починаються з \(n.longDate($0))")) } ?? ""
+            let start = recordStart.map { ChartStrings.ended(t(" The record starts on \(date($0))", " Дані Homecoming починаються з \(date($0))")) } ?? ""
             let sentence = current.exchanges == 0
                 ? t("No exchange was recorded from \(from) to \(to) \(current.start.year).", "З \(from) до \(to) \(current.start.year) року не зафіксовано жодного обміну.")
                 : t("From \(from) to \(to) \(current.start.year), \(now).", "З \(from) до \(to) \(current.start.year) року \(now).")
@@ -169,32 +172,32 @@ struct BriefingStrings {
     func largest(_ group: BriefingFacts.ExchangeGroup, year: Int, yearComplete: Bool) -> String {
         let stages = group.stages.count > 1 ? t(" in \(n.count(group.stages.count, .stage))", " у \(n.count(group.stages.count, .stage))") : ""
         return yearComplete
-            ? t("The largest exchange of \(year) was on \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).",
-                "Найбільший обмін \(year) року відбувся \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).")
-            : t("The largest exchange of \(year) so far was on \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).",
-                "Наразі найбільший обмін \(year) року — \(n.longDate(group.first)): \(n.count(group.known, .person))\(stages).")
+            ? t("The largest exchange of \(year) was on \(date(group.first)): \(n.count(group.known, .person))\(stages).",
+                "Найбільший обмін \(year) року відбувся \(date(group.first)): \(n.count(group.known, .person))\(stages).")
+            : t("The largest exchange of \(year) so far was on \(date(group.first)): \(n.count(group.known, .person))\(stages).",
+                "Наразі найбільший обмін \(year) року — \(date(group.first)): \(n.count(group.known, .person))\(stages).")
     }
 
     func lastExchange(_ last: Exchange, periodEnd: Day) -> String {
         let days = last.date.days(to: periodEnd)
         if let key = last.partOf {
             return days == 0
-                ? t("The last stage of the exchange of \(n.longDate(key)) was on \(n.longDate(last.date)), the period's last day.",
-                    "Останній етап обміну \(n.longDate(key)) відбувся \(n.longDate(last.date)), в останній день періоду.")
-                : t("The last stage of the exchange of \(n.longDate(key)) was on \(n.longDate(last.date)), \(n.count(days, .day)) before the period ended.",
-                    "Останній етап обміну \(n.longDate(key)) відбувся \(n.longDate(last.date)), за \(n.count(days, .day)) до кінця періоду.")
+                ? t("The last stage of the exchange of \(date(key)) was on \(date(last.date)), the period's last day.",
+                    "Останній етап обміну \(date(key)) відбувся \(date(last.date)), в останній день періоду.")
+                : t("The last stage of the exchange of \(date(key)) was on \(date(last.date)), \(n.count(days, .day)) before the period ended.",
+                    "Останній етап обміну \(date(key)) відбувся \(date(last.date)), за \(n.count(days, .day)) до кінця періоду.")
         }
         return days == 0
-            ? t("The last exchange was on \(n.longDate(last.date)), the period's last day.", "Останній обмін відбувся \(n.longDate(last.date)), в останній день періоду.")
-            : t("The last exchange was on \(n.longDate(last.date)), \(n.count(days, .day)) before the period ended.",
-                "Останній обмін відбувся \(n.longDate(last.date)), за \(n.count(days, .day)) до кінця періоду.")
+            ? t("The last exchange was on \(date(last.date)), the period's last day.", "Останній обмін відбувся \(date(last.date)), в останній день періоду.")
+            : t("The last exchange was on \(date(last.date)), \(n.count(days, .day)) before the period ended.",
+                "Останній обмін відбувся \(date(last.date)), за \(n.count(days, .day)) до кінця періоду.")
     }
 
     /// Nil when the record holds nothing since the invasion up to the period's end.
     func sinceInvasion(_ s: PeriodSummary) -> String? {
         guard s.exchanges > 0 else { return nil }
-        var text = t("Since 24 February 2022 the record counts \(n.count(s.returned.known, .person)) returned in \(n.count(s.exchanges, .exchange))",
-                     "За даними Homecoming, від 24 лютого 2022 року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(n.count(s.returned.known, .personObject))")
+        var text = t("Since 24\u{00A0}February\u{00A0}2022 the record counts \(n.count(s.returned.known, .person)) returned in \(n.count(s.exchanges, .exchange))",
+                     "За даними Homecoming, від 24\u{00A0}лютого 2022\u{00A0}року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(n.count(s.returned.known, .personObject))")
         if s.returned.unknownCount > 0 {
             text += t(", not counting \(n.count(s.returned.unknownCount, .stage)) with undisclosed numbers",
                       ", без урахування \(n.count(s.returned.unknownCount, .stageGenitive)), кількість повернених у \(s.returned.unknownCount == 1 ? "якому" : "яких") не розголошено")
@@ -259,8 +262,8 @@ struct BriefingStrings {
         let (en, uk) = reportedBy(c.reported)
         let value = words.value(c.reported), noun = n.form(c.value, .personObject)
         let gap = gap(c.difference, Self.bound(recorded: c.recorded, reported: c.reported.qualifier))
-        return t("\(en) \(value) returned by \(n.longDate(c.reported.periodEnd))\(who(c.reported)); the record counts \(known(c.recorded)) for the same span, \(gap).",
-                 "\(uk) станом на \(n.longDate(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(known(c.recorded)), \(gap).")
+        return t("\(en) \(value) returned by \(date(c.reported.periodEnd))\(who(c.reported)); the record counts \(known(c.recorded)) for the same span, \(gap).",
+                 "\(uk) станом на \(date(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(known(c.recorded)), \(gap).")
     }
 
     func officialYear(_ c: BriefingFacts.OfficialComparison, year: Int) -> String {
@@ -278,7 +281,7 @@ struct BriefingStrings {
 
     func yearInReview(_ s: PeriodSummary, recordStart: Day?) -> String {
         guard s.exchanges > 0 else {
-            let starts = recordStart.map { start in start > s.end ? t(" The record starts on \(n.longDate(start)).", " Дані Homecoming починаються з \(n.longDate(start)).") : "" } ?? ""
+            let starts = recordStart.map { start in start > s.end ? t(" The record starts on \(date(start)).", " Дані Homecoming починаються з \(date(start)).") : "" } ?? ""
             return t("No exchange is recorded for \(s.start.year).", "За \(s.start.year) рік не зафіксовано жодного обміну.") + starts
         }
         return t("In \(s.start.year), \(known(s.returned)) \(n.form(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
@@ -313,8 +316,8 @@ struct BriefingStrings {
     }
 
     func lastOfYear(_ g: BriefingFacts.ExchangeGroup) -> String {
-        t("The last exchange of the year was on \(n.dayMonthLong(g.first)), with \(n.count(g.known, .person)).",
-          "Останній обмін року відбувся \(n.dayMonthLong(g.first)): \(n.count(g.known, .person)).")
+        t("The last exchange of the year was on \(dayMonth(g.first)), with \(n.count(g.known, .person)).",
+          "Останній обмін року відбувся \(dayMonth(g.first)): \(n.count(g.known, .person)).")
     }
 
     // MARK: - Freshness, corrections, sources
@@ -326,18 +329,18 @@ struct BriefingStrings {
                      "Ніхто не зафіксував перевірки джерел, а в записі немає жодного обміну: перед публікацією перевірте, чи були обміни, і зафіксуйте перевірку в записі.")
         }
         guard let check = f.lastCheck else {
-            return t("Nobody has recorded a check of the sources; the newest exchange in the record is from \(n.longDate(through)), \(n.count(days, .day)) before \(n.longDate(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
-                     "Ніхто не зафіксував перевірки джерел; найновіший обмін у записі датовано \(n.longDate(through)), за \(n.count(days, .day)) до \(n.longDate(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
+            return t("Nobody has recorded a check of the sources; the newest exchange in the record is from \(date(through)), \(n.count(days, .day)) before \(date(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
+                     "Ніхто не зафіксував перевірки джерел; найновіший обмін у записі датовано \(date(through)), за \(n.count(days, .day)) до \(date(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
         }
-        return t("The sources were last checked through \(n.longDate(through)) (by \(check.checkedBy) on \(n.longDate(check.checkedOn))), \(n.count(days, .day)) before \(n.longDate(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
-                 "Джерела востаннє перевірено по \(n.longDate(through)) включно (перевірка: \(check.checkedBy), \(n.longDate(check.checkedOn))), за \(n.count(days, .day)) до \(n.longDate(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
+        return t("The sources were last checked through \(date(through)) (by \(check.checkedBy) on \(date(check.checkedOn))), \(n.count(days, .day)) before \(date(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
+                 "Джерела востаннє перевірено по \(date(through)) включно (перевірка: \(check.checkedBy), \(date(check.checkedOn))), за \(n.count(days, .day)) до \(date(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
     }
 
     func correction(_ e: HistoryEntry) -> String {
         let what = e.recordType == "exchange"
-            ? t("exchange of \(Day(iso: e.recordKey).map(n.longDate) ?? e.recordKey)", "обмін \(Day(iso: e.recordKey).map(n.longDate) ?? e.recordKey)")
+            ? t("exchange of \(Day(iso: e.recordKey).map(date) ?? e.recordKey)", "обмін \(Day(iso: e.recordKey).map(date) ?? e.recordKey)")
             : t("reported total \(e.recordKey)", "офіційний підсумок \(e.recordKey)")
-        let day = Day(iso: e.at.prefix(10)).map(n.longDate) ?? e.at
+        let day = Day(iso: e.at.prefix(10)).map(date) ?? e.at
         return t("\(day): \(e.by) corrected the \(what).", "\(day): \(e.by) виправив(ла) \(what).")
     }
 

@@ -48,9 +48,24 @@ public struct RecordWords: Sendable {
         "[українського тексту ще немає: заповніть поле \(field)]"
     }
 
-    /// The exchange's notes in the language.
+    /// The exchange's notes in the language, their dates kept on one line.
     public func notes(_ e: Exchange) -> String? {
-        text(english: e.notes, ukrainian: e.notesUK, field: ExchangeField.notesUK.rawValue)
+        text(english: e.notes, ukrainian: e.notesUK, field: ExchangeField.notesUK.rawValue).map(Self.gluingDates)
+    }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                         "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                         "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]
+
+    /// "17 March 2022", «17 березня 2022 р.»: a no-break space between a day, its month, its year and «р.»,
+    /// so that a wrapped line never separates them. Typography only: the words are the record's.
+    static func gluingDates(_ text: String) -> String {
+        var out = text
+        let alternatives = months.joined(separator: "|")
+        out = out.replacingOccurrences(of: "\\b(\\d{1,2}) (" + alternatives + ")\\b", with: "$1\u{00A0}$2", options: .regularExpression)
+        out = out.replacingOccurrences(of: "\\b(" + alternatives + ") (\\d{4})\\b", with: "$1\u{00A0}$2", options: .regularExpression)
+        out = out.replacingOccurrences(of: "\\b(\\d{4}) р\\.", with: "$1\u{00A0}р.", options: .regularExpression)
+        return out
     }
 
     /// The reported total's notes in the language.
@@ -79,7 +94,7 @@ public struct RecordWords: Sendable {
     private func source(publication code: String?, detail: String?, url: String) -> String {
         let name = publication(code, url: url)
         guard let detail else { return name }
-        return "\(name), \(detail)"
+        return "\(name), \(Self.gluingDates(detail))"
     }
 
     static func host(_ url: String) -> String {
