@@ -118,6 +118,7 @@ enum BriefingViewModel {
             "lang": language.rawValue,
             "title": text(s.title(facts.period)),
             "subtitle": text(s.subtitle(facts.period)),
+            "lede": text(s.lede(facts)),
             "generated": text(s.generated(today)),
             "stale": facts.freshness.isStale ? ["heading": text(s.staleHeading), "text": text(s.stale(facts.freshness))] as [String: Any] : false,
             "labels": [

@@ -136,6 +136,46 @@ struct BriefingStrings {
                  "Жодного обміну не зафіксовано \(span); останній відбувся \(date(last.date)), за \(n.count(days, .day)) до кінця \(period.kind == .weekly ? "тижня" : "періоду").")
     }
 
+    // MARK: - Lede
+
+    /// "in week 21 of 2025" / «за 21-й тиждень 2025 року»; "in 2025"; "from 1 May to 31 July 2025".
+    func during(_ period: Period) -> String {
+        switch period.kind {
+        case .weekly:
+            let (year, week) = period.start.isoWeek
+            return t("in week \(week) of \(year)", "за \(week)-й тиждень \(year) року")
+        case .annual: return t("in \(period.start.year)", "у \(period.start.year) році")
+        case .range: return t("from \(date(period.start)) to \(date(period.end))", "з \(date(period.start)) до \(date(period.end))")
+        }
+    }
+
+    /// One or two sentences at the top: what happened in the period, the year so far, the latest exchange.
+    func lede(_ f: BriefingFacts) -> String {
+        let s = f.summary
+        var text: String
+        if s.exchanges == 0 {
+            text = t("No exchange was recorded \(during(f.period)).", "Жодного обміну не зафіксовано \(during(f.period)).")
+        } else if s.returned.knownCount == 0 {
+            let during = during(f.period)
+            text = t("\(during.prefix(1).uppercased() + during.dropFirst()), people came home from Russian captivity in \(n.count(s.exchanges, .exchange)); how many was not disclosed.",
+                     "\(during.prefix(1).uppercased() + during.dropFirst()) з російського полону повернуто людей під час \(n.count(s.exchanges, .exchangeGenitive)); їхню кількість не розголошено.")
+        } else {
+            let what = t("\(known(s.returned)) \(n.form(s.returned.known, .person)) came home from Russian captivity in \(n.count(s.exchanges, .exchange))",
+                         "з російського полону повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive))")
+            let during = during(f.period)
+            text = t("\(during.prefix(1).uppercased() + during.dropFirst()), \(what).", "\(during.prefix(1).uppercased() + during.dropFirst()) \(what).")
+        }
+        if f.period.kind != .annual, f.yearToDate.exchanges > 0, f.yearToDate.exchanges != s.exchanges || f.period.start > f.period.end.startOfYear {
+            text += t(" So far in \(f.period.end.year): \(known(f.yearToDate.returned)) in \(n.count(f.yearToDate.exchanges, .exchange)).",
+                      " Від початку \(f.period.end.year) року — \(known(f.yearToDate.returned)) під час \(n.count(f.yearToDate.exchanges, .exchangeGenitive)).")
+        }
+        if let last = f.lastBefore, s.exchanges == 0 || last.date < f.period.start {
+            text += t(" The latest exchange in the record was on \(date(last.exchangeKey)).",
+                      " Останній обмін у даних Homecoming — \(date(last.exchangeKey)).")
+        }
+        return text
+    }
+
     // MARK: - Context
 
     /// The year to date against the same span a year earlier, or, where the record does not reach
