@@ -180,6 +180,15 @@ public enum ReportedTotalField: String, CaseIterable, Sendable {
 
     /// Whether the field holds free text that may run over several lines.
     public var isMultiline: Bool { self == .quote || self == .notes || self == .notesUK }
+
+    /// The field's Ukrainian twin, for a text that must exist in both languages.
+    public var ukrainian: ReportedTotalField? {
+        switch self {
+        case .notes: .notesUK
+        case .sourceDetail: .sourceDetailUK
+        default: nil
+        }
+    }
 }
 
 extension ReportedTotal {

@@ -248,13 +248,4 @@ extension ExchangeStore {
         }
         return true
     }
-
-    static func isPlain(_ text: String?, multiline: Bool) -> Bool {
-        guard let text else { return true }
-        // Printable ASCII (most texts, every address) is plain: one pass over the bytes.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
-        return !text.unicodeScalars.contains { s in
-            (s.value < 0x20 || (0x7F...0x9F).contains(s.value)) && !(multiline && (s == "\t" || s == "\n" || s == "\r"))
-        }
-    }
 }

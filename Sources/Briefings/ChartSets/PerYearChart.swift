@@ -120,13 +120,12 @@ enum PerYearChart {
     /// body before approximate, before derived by Homecoming, before unattributed. Floors never.
     static func officialTotal(_ year: Int, _ reported: [ReportedTotal]) -> Official? {
         let candidates = reported.filter { $0.metric == .released && $0.calendarYear == year && $0.value != nil && !$0.isLowerBound }
-        func isNamed(_ total: ReportedTotal) -> Bool { total.isAttributed }
         func rank(_ total: ReportedTotal) -> Int {
-            !isNamed(total) ? 3 : total.isDerived ? 2 : total.isApproximate ? 1 : 0
+            !total.isAttributed ? 3 : total.isDerived ? 2 : total.isApproximate ? 1 : 0
         }
         guard let chosen = candidates.enumerated().min(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) })?.element,
               let value = chosen.value else { return nil }
         let same = candidates.filter { $0.value == value && rank($0) == rank(chosen) }
-        return Official(value: value, reports: same, isDerived: chosen.isDerived, isApproximate: chosen.isApproximate, isNamed: isNamed(chosen))
+        return Official(value: value, reports: same, isDerived: chosen.isDerived, isApproximate: chosen.isApproximate, isNamed: chosen.isAttributed)
     }
 }

@@ -80,13 +80,13 @@ struct BriefingStrings {
 
     func undisclosedStages(_ count: Int) -> String {
         t("\(n.count(count, .stage)) with undisclosed numbers, not counted as zero",
-          "без урахування \(n.count(count, .stageGenitive)), кількість повернених на \(count == 1 ? "якому" : "яких") не розголошено; їх не враховано як нуль")
+          "без урахування \(n.count(count, .stageGenitive)), кількість повернених на \(Language.ukrainianWhich(count)) не розголошено; їх не враховано як нуль")
     }
 
     /// The same as a sentence of its own, for what the record does not show.
     func undisclosedGap(_ count: Int) -> String {
         t("The figures leave out \(n.count(count, .stage)) whose numbers were not disclosed; they are never counted as zero.",
-          "Цифри не враховують \(n.count(count, .stageGenitive)), кількість повернених у \(count == 1 ? "якому" : "яких") не розголошено; їх ніколи не рахують як нуль.")
+          "Цифри не враховують \(n.count(count, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(count)) не розголошено; їх ніколи не рахують як нуль.")
     }
 
     // MARK: - Exchanges
@@ -122,14 +122,7 @@ struct BriefingStrings {
     }
 
     func noExchange(_ period: Period, last: Exchange?) -> String {
-        let span: String
-        switch period.kind {
-        case .weekly:
-            let (year, week) = period.start.isoWeek
-            span = t("in week \(week) of \(year)", "за \(week)-й тиждень \(year) року")
-        case .annual: span = t("in \(period.start.year)", "у \(period.start.year) році")
-        case .range: span = t("from \(date(period.start)) to \(date(period.end))", "з \(date(period.start)) до \(date(period.end))")
-        }
+        let span = during(period)
         guard let last else { return t("No exchange was recorded \(span).", "Жодного обміну не зафіксовано \(span).") }
         let days = last.date.days(to: period.end)
         return t("No exchange was recorded \(span); the last was on \(date(last.date)), \(days) days before the \(period.kind == .weekly ? "week" : "period") ended.",
@@ -240,7 +233,7 @@ struct BriefingStrings {
                      "За даними Homecoming, від 24\u{00A0}лютого 2022\u{00A0}року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(n.count(s.returned.known, .personObject))")
         if s.returned.unknownCount > 0 {
             text += t(", not counting \(n.count(s.returned.unknownCount, .stage)) with undisclosed numbers",
-                      ", без урахування \(n.count(s.returned.unknownCount, .stageGenitive)), кількість повернених у \(s.returned.unknownCount == 1 ? "якому" : "яких") не розголошено")
+                      ", без урахування \(n.count(s.returned.unknownCount, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(s.returned.unknownCount)) не розголошено")
         }
         return text + "."
     }

@@ -150,15 +150,15 @@ struct ChartStrings {
     }
     /// "9 stages with undisclosed numbers" / «кількість за 9 етапами не розголошено».
     func stagesUndisclosed(_ stages: Int) -> String {
-        t("\(language.count(stages, .stage)) with undisclosed numbers", "кількість за \(stages) \(stages % 10 == 1 && stages % 100 != 11 ? "етапом" : "етапами") не розголошено")
+        t("\(language.count(stages, .stage)) with undisclosed numbers", "кількість за \(stages) \(Language.ukrainianCategory(stages) == .one ? "етапом" : "етапами") не розголошено")
     }
     func undisclosedExcluded(_ year: Int, value: Int, _ stages: Int) -> String {
         t("* \(year): at least \(language.number(value)), without \(language.count(stages, .stage)) whose numbers were not disclosed.",
-          "* \(year): щонайменше \(language.number(value)) — без \(language.count(stages, .stageGenitive)), кількість повернених у \(stages == 1 ? "якому" : "яких") не розголошено.")
+          "* \(year): щонайменше \(language.number(value)) — без \(language.count(stages, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(stages)) не розголошено.")
     }
     func undisclosedExcludedYears(_ stages: Int) -> String {
         t("* At least: these sums leave out \(language.count(stages, .stage)) whose numbers were not disclosed.",
-          "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), кількість повернених у \(stages == 1 ? "якому" : "яких") не розголошено.")
+          "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(stages)) не розголошено.")
     }
     var noExchange: String { t("no exchange in the record", "у даних Homecoming немає обмінів") }
     var emptyYears: String { t("– no exchange in the record that year.", "– у даних Homecoming немає обмінів за цей рік.") }

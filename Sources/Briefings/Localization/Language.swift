@@ -74,6 +74,9 @@ public enum Language: String, CaseIterable, Sendable {
         return .many
     }
 
+    /// «якому» or «яких», agreeing with a count in the genitive ("без 21 етапу, … на якому").
+    static func ukrainianWhich(_ n: Int) -> String { ukrainianCategory(n) == .one ? "якому" : "яких" }
+
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
                                 "September", "October", "November", "December"]
     static let ukrainianMonthsGenitive = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",

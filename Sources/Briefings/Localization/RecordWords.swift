@@ -53,9 +53,9 @@ public struct RecordWords: Sendable {
         text(english: e.notes, ukrainian: e.notesUK, field: ExchangeField.notesUK.rawValue).map(Self.gluingDates)
     }
 
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-                         "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-                         "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]
+    /// Month names as the record's notes write them: in full, abbreviated in English, in the Ukrainian genitive.
+    static let months = Language.englishMonths + Language.englishMonths.map { String($0.prefix(3)) }.filter { $0 != "May" }
+        + Language.ukrainianMonthsGenitive
 
     /// "17 March 2022", «17 березня 2022 р.»: a no-break space between a day, its month, its year and «р.»,
     /// so that a wrapped line never separates them. Typography only: the words are the record's.

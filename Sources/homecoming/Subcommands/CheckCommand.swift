@@ -88,9 +88,9 @@ struct CheckCommand: ParsableCommand {
             if !fields.isEmpty { lines.append("exchange \(e.date.iso): fill \(fields.joined(separator: ", "))") }
         }
         for t in totals {
-            var fields: [String] = []
-            if t.notes != nil, t.notesUK == nil { fields.append(ReportedTotalField.notesUK.rawValue) }
-            if t.sourceDetail != nil, t.sourceDetailUK == nil { fields.append(ReportedTotalField.sourceDetailUK.rawValue) }
+            let fields = ReportedTotalField.allCases.compactMap { field in
+                field.ukrainian.flatMap { uk in t.text(of: field) != nil && t.text(of: uk) == nil ? uk.rawValue : nil }
+            }
             if !fields.isEmpty { lines.append("reported total \(t.key): fill \(fields.joined(separator: ", "))") }
         }
         return lines
