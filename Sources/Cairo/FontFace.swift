@@ -58,3 +58,19 @@ final class FreeType: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// One lock for every use of Cairo's fonts in the process. Cairo 1.16 (Debian 12) takes a scaled
+/// font's mutex and its global glyph-cache mutex in opposite orders on different paths: two threads
+/// drawing text at once (or one drawing while another releases a context) can deadlock for good.
+/// Seen as a test run that hung in `cairo_scaled_font_text_to_glyphs` and `cairo_scaled_font_destroy`.
+/// Drawing, measuring and finishing a surface with text hold this lock; what needs no font
+/// (filtering and compressing PNG rows) runs beside it.
+public enum CairoFonts {
+    private static let lock = NSLock()
+
+    public static func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}

@@ -20,16 +20,20 @@ public final class CairoTextMeasurer: TextMeasuring {
     public func width(_ text: String, font: Font) -> Double {
         let key = Key(text: text, font: font)
         if let width = widths[key] { return width }
-        select(font)
-        let width = context.textAdvance(text)
+        let width = CairoFonts.withLock {
+            select(font)
+            return context.textAdvance(text)
+        }
         widths[key] = width
         return width
     }
 
     public func metrics(_ font: Font) -> (ascent: Double, descent: Double) {
         if let cached = metricsCache[font] { return cached }
-        select(font)
-        let metrics = context.fontMetrics()
+        let metrics = CairoFonts.withLock {
+            select(font)
+            return context.fontMetrics()
+        }
         metricsCache[font] = metrics
         return metrics
     }
