@@ -10,6 +10,11 @@ func fuzzOne(_ bytes: [UInt8]) {
         for entry in vocabulary.entries { precondition(vocabulary[entry.code] == entry && !entry.nameUK.isEmpty, "an entry read is not kept") }
     }
     _ = try? SourceCheck.read(bytes: bytes, name: "checked.csv")
+    do {
+        for gap in try KnownGap.read(bytes: bytes, name: "known_gaps.csv") {
+            precondition(gap.periodStart <= gap.periodEnd && !gap.explanationUK.isEmpty, "a known gap read breaks its rules")
+        }
+    } catch { _ = error.description }
     let rules = ValidationRules(today: Day(year: 2026, month: 11, day: 26))
     let file = DataFile.parse(bytes: bytes, name: "fuzz.csv", format: .csv, rules: rules)
     for diagnostic in file.diagnostics { _ = diagnostic.description }

@@ -16,7 +16,7 @@ struct BriefingTests {
                                       sourceURL: "https://menafn.com/1109591789/Stefanchuk-Confirms-Ongoing-Cooperation-With-Partners-On-1000-For-1000-Exchange")
         return BriefingDocuments.Record(exchanges: Fixtures.bundled.exchanges, reported: Fixtures.bundled.reported,
                                         history: [correction], lastCheck: SourceCheck(checkedThrough: Day(iso: "2026-05-15")!, checkedOn: Day(iso: "2026-12-01")!, checkedBy: "Homecoming"),
-                                        vocabularies: Fixtures.vocabularies)
+                                        vocabularies: Fixtures.vocabularies, knownGaps: Fixtures.knownGaps)
     }
 
     static func render(_ period: Period, today: String, languages: [Language] = Language.allCases, formats: [DocumentFormat] = DocumentFormat.allCases,

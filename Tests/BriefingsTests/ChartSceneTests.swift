@@ -141,7 +141,13 @@ struct ChartSceneTests {
         let byDay = Dictionary(series.reported.map { (Day(daysSinceEpoch: Int($0.position)).iso, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(byDay["2024-12-30"]?.value == 3956)
         #expect(byDay["2025-10-02"]?.isLowerBound == true)
-        #expect(content.spec.note?.contains("Latest exact reported total: 8,050 on 11\u{00A0}Mar\u{00A0}2026 (record:\u{00A0}6,771).") == true)
+        #expect(content.spec.note?.contains("Latest exact reported total: 8,050 on 11\u{00A0}Mar\u{00A0}2026, Coordination HQ for the Treatment of POWs (record:\u{00A0}6,771).") == true)
+        // Who counted each point drawn: in the note, the description and the data table.
+        #expect(content.spec.note?.contains("Reported totals counted by: Coordination HQ for the Treatment of POWs: ") == true)
+        #expect(content.spec.description.contains("11\u{00A0}March\u{00A0}2026, 8,050, counted by Coordination HQ for the Treatment of POWs"))
+        #expect(content.table[0].contains("counted_by"))
+        let counters = content.table.dropFirst().filter { $0[1] == "reported" }.map { $0[4] }
+        #expect(counters.contains("Ombudsman (Parliament Commissioner for Human Rights)") && counters.contains(""))
     }
 
     @Test func theRunningTotalOfAMonthStartsWhereTheRecordStoodTheDayBefore() {

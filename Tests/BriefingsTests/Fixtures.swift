@@ -20,6 +20,7 @@ enum Fixtures {
     }()
 
     static let vocabularies = try! Vocabularies.load(directory: root.appendingPathComponent("Data").path)
+    static let knownGaps = try! KnownGap.load(directory: root.appendingPathComponent("Data").path)
 
     static func theme(_ name: String) -> Theme {
         try! ThemeLoader.load(name, templateDirectories: [root.appendingPathComponent("Templates").path])

@@ -19,21 +19,35 @@ struct BriefingCLITests {
                 #expect(FileManager.default.fileExists(atPath: "\(out)/briefings/weekly/2026-W47/\(lang)/\(file)"), "\(lang)/\(file)")
             }
         }
+        // An index and a feed per language, each listing its language's editions and linking to the other.
         let index = try String(contentsOfFile: "\(out)/index.html", encoding: .utf8)
         #expect(index.contains("href=\"briefings/weekly/2026-W47/en/briefing.html\""))
-        // The feed is well-formed Atom with one entry per language.
-        let feed = try Data(contentsOf: URL(fileURLWithPath: "\(out)/feed.xml"))
+        #expect(!index.contains("2026-W47/uk/"))
+        #expect(index.contains("href=\"index.uk.html\" hreflang=\"uk\" lang=\"uk\">Українською</a>"))
+        let indexUK = try String(contentsOfFile: "\(out)/index.uk.html", encoding: .utf8)
+        #expect(indexUK.contains("<html lang=\"uk\">") && indexUK.contains("<h1>Огляди Homecoming</h1>"))
+        #expect(indexUK.contains("href=\"briefings/weekly/2026-W47/uk/briefing.html\"") && !indexUK.contains("2026-W47/en/"))
+        #expect(indexUK.contains("16–22\u{00A0}листопада\u{00A0}2026\u{00A0}р."))
+        // Each feed is well-formed Atom with its language's entry, whose summary carries the week's figures.
         final class Counter: NSObject, XMLParserDelegate {
             var entries = 0
+            var summary = ""
+            var inSummary = false
             func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
                 if name == "entry" { entries += 1 }
+                inSummary = name == "summary"
             }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { if inSummary { summary += string } }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { inSummary = false }
         }
-        let counter = Counter()
-        let parser = XMLParser(data: feed)
-        parser.delegate = counter
-        #expect(parser.parse())
-        #expect(counter.entries == 2)
+        for (file, words) in [("feed.xml", "No exchange was recorded in week 47 of 2026."), ("feed.uk.xml", "Жодного обміну не зафіксовано за 47-й тиждень 2026 року.")] {
+            let counter = Counter()
+            let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(file)")))
+            parser.delegate = counter
+            #expect(parser.parse(), "\(file)")
+            #expect(counter.entries == 1, "\(file)")
+            #expect(counter.summary.contains(words), "\(file): \(counter.summary)")
+        }
 
         // An annual briefing joins the index, newest first.
         #expect(try cli.run(["briefing", "annual", "--year", "2024", "--out", out, "--lang", "en", "--templates", templates]).status == 0)
@@ -64,5 +78,51 @@ struct BriefingCLITests {
         #expect(briefing.status == 78)
         #expect(briefing.stderr.contains(file.path))
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
+
+extension BriefingCLITests {
+    /// With an address to publish under, every link that leaves the file is absolute, so that a mailed
+    /// briefing, the index and the feed keep working; without it, the record's file says where it is.
+    @Test func theBaseURLMakesEveryLinkAbsoluteAndABadOneIsRefused() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let templates = CLI.packageRoot.appendingPathComponent("Templates").path
+        let env = ["HOMECOMING_TEMPLATES": templates]
+        let out = cli.directory.appendingPathComponent("Output").path
+        let run = try cli.run(["briefing", "weekly", "--week", "2026-W20", "--out", out, "--format", "md,html",
+                               "--base-url", "https://example.org/homecoming"], environment: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        let base = "https://example.org/homecoming/"
+        let md = try String(contentsOfFile: "\(out)/briefings/weekly/2026-W20/uk/briefing.md", encoding: .utf8)
+        #expect(md.contains("(\(base)briefings/weekly/2026-W20/uk/per-exchange.csv)"))
+        #expect(md.contains("](\(base)briefings/weekly/2026-W20/uk/per-year.png)"))
+        #expect(!md.contains("](per-"))
+        let html = try String(contentsOfFile: "\(out)/briefings/weekly/2026-W20/en/briefing.html", encoding: .utf8)
+        #expect(html.contains("href=\"\(base)briefings/weekly/2026-W20/en/per-exchange.csv\""))
+        let index = try String(contentsOfFile: "\(out)/index.uk.html", encoding: .utf8)
+        #expect(index.contains("href=\"\(base)briefings/weekly/2026-W20/uk/briefing.html\"") && index.contains("href=\"\(base)index.html\""))
+        let feed = try String(contentsOfFile: "\(out)/feed.xml", encoding: .utf8)
+        #expect(feed.contains("<link rel=\"self\" href=\"\(base)feed.xml\"/>"))
+        #expect(feed.contains("href=\"\(base)briefings/weekly/2026-W20/en/briefing.html\""))
+
+        // Without it, the link is the file's name and its name says where the file is.
+        let plain = cli.directory.appendingPathComponent("Plain").path
+        #expect(try cli.run(["briefing", "weekly", "--week", "2026-W20", "--out", plain, "--format", "md"], environment: env).status == 0)
+        let local = try String(contentsOfFile: "\(plain)/briefings/weekly/2026-W20/en/briefing.md", encoding: .utf8)
+        #expect(local.contains("each with its source \\(the file per-exchange.csv beside this briefing\\)](per-exchange.csv)"))
+
+        // A wrong address is refused before anything is written: by the parser for `briefing`, as
+        // configuration for `weekly` (its value can come from a file or the environment).
+        let bad = cli.directory.appendingPathComponent("Bad").path
+        let refused = try cli.run(["briefing", "weekly", "--out", bad, "--base-url", "ftp://example.org/x"], environment: env)
+        #expect(refused.status == 64, "\(refused.stderr)")
+        let weekly = try cli.run(["weekly", "--out", bad, "--quiet"], environment: env.merging(["HOMECOMING_BASE_URL": "example.org"]) { $1 })
+        #expect(weekly.status == 78, "\(weekly.stderr)")
+        #expect(weekly.stderr.contains("$HOMECOMING_BASE_URL: \"baseURL\" is \"example.org\", which is not an http(s) address"))
+        #expect(!FileManager.default.fileExists(atPath: bad))
+        let good = try cli.run(["weekly", "--out", bad, "--quiet"], environment: env.merging(["HOMECOMING_BASE_URL": "https://example.org/h/"]) { $1 })
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(try String(contentsOfFile: "\(bad)/feed.uk.xml", encoding: .utf8).contains("href=\"https://example.org/h/feed.uk.xml\""))
     }
 }

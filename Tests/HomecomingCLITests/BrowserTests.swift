@@ -32,10 +32,12 @@ struct BrowserTests {
             let html = try String(contentsOf: dom, encoding: .utf8)
             let console = try String(contentsOf: log, encoding: .utf8)
             #expect(process.terminationStatus == 0)
-            // The page parsed and rendered: its title, three charts in each colour scheme, accessible.
+            // The page parsed and rendered: its title, three charts in each colour scheme, wide and
+            // laid out for a phone, accessible.
             #expect(html.contains("<h1>"))
-            #expect(html.components(separatedBy: "<svg ").count - 1 == 6)
-            #expect(html.components(separatedBy: "role=\"img\"").count - 1 == 6)
+            #expect(html.components(separatedBy: "<svg ").count - 1 == 12)
+            #expect(html.components(separatedBy: "role=\"img\"").count - 1 == 12)
+            #expect(html.components(separatedBy: "class=\"chart-narrow\"").count - 1 == 6)
             // No script errors and no failed loads: the page is self-contained.
             for line in console.split(separator: "\n") where line.contains("CONSOLE") || line.contains("Uncaught") || line.contains("net::ERR") {
                 Issue.record("browser reported: \(line)")

@@ -68,10 +68,52 @@ public struct BriefingFacts: Sendable {
     public var newGaps: [OfficialComparison]
     /// Changes to the record made during the period.
     public var corrections: [HistoryEntry]
+    /// Reported counts of bodies returned for spans inside the period: the record counts bodies
+    /// per exchange, and repatriations are often reported apart from any exchange.
+    public var reportedBodies: [ReportedTotal]
+
+    /// What changed since the previous week's edition: the year's total and the gap with the latest
+    /// official figure as that edition stated them (the record as it stood when it was prepared, from
+    /// the history) against now, exchanges added for earlier dates, and corrections.
+    public struct SinceLastEdition: Sendable {
+        /// The previous edition's week.
+        public var previous: Period
+        /// The year to date as the previous edition counted it, and as this one does.
+        public var yearBefore: PeriodSummary
+        public var yearNow: PeriodSummary
+        /// The comparison with the latest exact official total in each edition.
+        public var officialBefore: OfficialComparison?
+        public var officialNow: OfficialComparison?
+        /// Rows dated before this week that were added to the record during it.
+        public var added: [Exchange]
+        /// Rows or totals corrected during this week.
+        public var corrections: Int
+    }
+    /// Only for a weekly briefing: the other kinds are not editions of a series.
+    public var sinceLastEdition: SinceLastEdition?
+
+    /// What is known about the gaps between the record and reported totals.
+    public var knownGaps: [KnownGap]
+    /// The known gaps that bear on a comparison with `total` (its span and kind), oldest first.
+    public func knownGaps(bearingOn total: ReportedTotal) -> [KnownGap] {
+        guard total.metric == .released else { return [] }
+        return knownGaps.filter { $0.bears(on: total) }.sorted { $0.periodStart < $1.periodStart }
+    }
+    /// The known gaps that fall in the period.
+    public var knownGapsInPeriod: [KnownGap] {
+        knownGaps.filter { $0.overlaps(start: period.start, end: period.end) }.sorted { $0.periodStart < $1.periodStart }
+    }
 
     /// Computes the facts of `period` from the record.
     public init(period: Period, exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry],
-                today: Day, staleAfter: Int, lastCheck: SourceCheck?) {
+                today: Day, staleAfter: Int, lastCheck: SourceCheck?, knownGaps: [KnownGap] = []) {
+        self.init(period: period, exchanges: exchanges, reported: reported, history: history, today: today, staleAfter: staleAfter,
+                  lastCheck: lastCheck, knownGaps: knownGaps, comparingEditions: period.kind == .weekly)
+    }
+
+    private init(period: Period, exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry],
+                 today: Day, staleAfter: Int, lastCheck: SourceCheck?, knownGaps: [KnownGap], comparingEditions: Bool) {
+        self.knownGaps = knownGaps
         // A briefing never counts what happened after its period.
         let upToEnd = exchanges.filter { $0.date <= period.end }
         self.period = period
@@ -126,11 +168,57 @@ public struct BriefingFacts: Sendable {
             guard let value = official.value, recorded.known != value else { return nil }
             return OfficialComparison(reported: official, value: value, recorded: recorded)
         }
+        reportedBodies = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart >= period.start && $0.periodEnd <= period.end }
         freshness = Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date, staleAfter: staleAfter,
                               reach: min(period.end, today))
         corrections = history.filter { entry in
             entry.kind == .updated && Day(iso: entry.at.prefix(10)).map(period.contains) == true
         }.reversed()
+
+        sinceLastEdition = nil
+        if comparingEditions {
+            let previous = Period(kind: .weekly, start: period.start.adding(days: -7), end: period.start.adding(days: -1))
+            // The previous edition was prepared when its week ended: undo what the history records since.
+            let since = history.filter { entry in
+                !entry.origin.hasPrefix("seed") && (Day(iso: entry.at.prefix(10)).map { $0 > previous.end && $0 <= period.end } ?? false)
+            }
+            let (rowsThen, totalsThen) = Self.undo(since, exchanges: exchanges, reported: reported)
+            let then = BriefingFacts(period: previous, exchanges: rowsThen, reported: totalsThen, history: [], today: previous.end,
+                                     staleAfter: staleAfter, lastCheck: nil, knownGaps: [], comparingEditions: false)
+            let addedKeys = Set(since.filter { $0.kind == .added && $0.recordType == "exchange" }.map(\.recordKey))
+            sinceLastEdition = SinceLastEdition(
+                previous: previous, yearBefore: then.yearToDate, yearNow: yearToDate,
+                officialBefore: then.latestOfficial, officialNow: latestOfficial,
+                added: upToEnd.filter { $0.date < period.start && addedKeys.contains($0.date.iso) },
+                corrections: since.filter { $0.kind == .updated }.count)
+        }
+    }
+
+    /// The record as it was before `entries` (newest last) were made: added rows taken out, updated
+    /// counts set back to their old values.
+    static func undo(_ entries: [HistoryEntry], exchanges: [Exchange], reported: [ReportedTotal]) -> ([Exchange], [ReportedTotal]) {
+        var rows = exchanges, totals = reported
+        for entry in entries.reversed() {
+            if entry.recordType == "exchange" {
+                guard let i = rows.firstIndex(where: { $0.date.iso == entry.recordKey }) else { continue }
+                if entry.kind == .added { rows.remove(at: i); continue }
+                for change in entry.changes {
+                    let old = change.old.flatMap { Int($0) }
+                    switch change.field {
+                    case "returned_total": rows[i].returnedTotal = old
+                    case "returned_military": rows[i].returnedMilitary = old
+                    case "returned_civilians": rows[i].returnedCivilians = old
+                    case "part_of": rows[i].partOf = change.old.flatMap { Day(iso: $0) }
+                    default: break
+                    }
+                }
+            } else if entry.kind == .added {
+                totals.removeAll { $0.key.description == entry.recordKey }
+            } else if let i = totals.firstIndex(where: { $0.key.description == entry.recordKey }) {
+                for change in entry.changes where change.field == "value" { totals[i].value = change.old.flatMap { Int($0) } }
+            }
+        }
+        return (rows, totals)
     }
 
     /// Exchanges in the period: stages tied by `part_of` form one.

@@ -13,12 +13,27 @@ enum BriefingViewModel {
         var svg: String
         /// The same chart in the dark theme, shown when the reader's system prefers it.
         var svgDark: String?
+        /// The chart laid out for a phone's width, in both themes.
+        var svgNarrow: String? = nil
+        var svgNarrowDark: String? = nil
         /// The PNG file's name, beside the document.
         var png: String
     }
 
+    /// - Parameter beside: the link to a file beside the briefing (absolute under `--base-url`, else its name).
+    /// "en" for a name in Latin script in a Ukrainian document ("The Kyiv Independent"), so that a
+    /// screen reader speaks it as English; nil where the name is in the document's script.
+    static func otherLanguage(of name: String, in language: Language) -> String? {
+        guard language == .uk else { return nil }
+        let scalars = name.unicodeScalars
+        let latin = scalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        let cyrillic = scalars.contains { (0x0400...0x04FF).contains($0.value) }
+        // An address ("ruwar.org") is not words in any language.
+        return latin && !cyrillic && name.contains(" ") ? "en" : nil
+    }
+
     static func make(_ facts: BriefingFacts, language: Language, vocabularies: Vocabularies, format: DocumentFormat,
-                     charts: [Chart], today: Day) -> [String: Any] {
+                     charts: [Chart], today: Day, beside: (String) -> String = { $0 }) -> [String: Any] {
         let words = RecordWords(language: language, vocabularies: vocabularies)
         let s = BriefingStrings(language: language, words: words)
         let lang = language
@@ -31,9 +46,11 @@ enum BriefingViewModel {
         func ref(_ row: Exchange) -> [String: Any] { ref(words.source(row), row.sourceURL) }
         func ref(_ total: ReportedTotal) -> [String: Any] { ref(words.source(total), total.sourceURL) }
         func sentence(_ value: String, _ refs: [[String: Any]] = []) -> [String: Any] {
-            ["text": text(value), "refs": refs, "hasRefs": !refs.isEmpty]
+            ["text": text(value), "refs": refs, "hasRefs": !refs.isEmpty, "items": false, "hasItems": false]
         }
-        let recordRef = { ref(s.recordData, "per-exchange.csv") }
+        let recordLink = beside("per-exchange.csv")
+        // Without an address to publish under, the name says where the file is.
+        let recordRef = { ref(recordLink == "per-exchange.csv" ? s.recordDataBeside : s.recordData, recordLink) }
 
         // Headline figures.
         let sum = facts.summary
@@ -45,6 +62,10 @@ enum BriefingViewModel {
             ["label": text(s.bodiesLabel), "value": text(s.sum(sum.bodiesReturned))],
         ]
         if sum.returned.unknownCount > 0 { headline[1]["detail"] = text(s.undisclosedStages(sum.returned.unknownCount)) }
+        if sum.bodiesReturned.knownCount == 0, facts.reportedBodies.count == 1, let reported = facts.reportedBodies.first {
+            headline[3]["value"] = text(words.value(reported))
+            headline[3]["detail"] = text(s.reportedBodiesDetail(reported))
+        }
 
         // The exchanges, each row with its source.
         let exchanges: [[String: Any]] = facts.rows.map { row in
@@ -69,8 +90,19 @@ enum BriefingViewModel {
             ]
         }
 
-        // Context.
+        // Context. Each comparison with a reported total is followed by what is known about the
+        // difference (each known gap explained once, where it first bears).
         var context: [[String: Any]] = []
+        var explained: Set<KnownGap> = []
+        func explain(_ total: ReportedTotal, differs: Bool) {
+            let gaps = facts.knownGaps(bearingOn: total)
+            guard differs, !gaps.isEmpty else { return }
+            explained.formUnion(gaps)
+            var lead = sentence(s.knownGapsLead)
+            lead["hasItems"] = true
+            lead["items"] = gaps.map { sentence(s.knownGap($0), [ref(words.source($0), $0.sourceURL)]) }
+            context.append(lead)
+        }
         if facts.period.kind == .annual {
             context.append(sentence(s.yearInReview(sum, recordStart: facts.recordStart), [recordRef()]))
             if let previous = facts.previousYear,
@@ -78,12 +110,14 @@ enum BriefingViewModel {
                 var refs = [recordRef()]
                 if let official = facts.officialPreviousYear { refs.append(ref(official.reported)) }
                 context.append(sentence(text, refs))
+                if let official = facts.officialPreviousYear { explain(official.reported, differs: official.value != previous.returned.known) }
             }
             if let last = facts.lastOfYear {
                 context.append(sentence(s.lastOfYear(last), last.stages.map { ref($0) }))
             }
             for official in facts.officialThisYear {
                 context.append(sentence(s.officialYear(official, year: facts.period.start.year), [ref(official.reported)]))
+                explain(official.reported, differs: official.difference != 0 || official.recorded.unknownCount > 0)
             }
         } else {
             context.append(sentence(s.yearToDate(facts.yearToDate, facts.sameSpanLastYear, recordStart: facts.recordStart), [recordRef()]))
@@ -96,14 +130,24 @@ enum BriefingViewModel {
             context.append(sentence(s.lastExchange(last, periodEnd: facts.period.end), [ref(last)]))
         }
         if let text = s.sinceInvasion(facts.sinceInvasion) { context.append(sentence(text, [recordRef()])) }
-        if let official = facts.latestOfficial, official.difference != 0 {
+        for bodies in facts.reportedBodies {
+            let recorded = PeriodSummary(facts.rows, from: bodies.periodStart, to: bodies.periodEnd).bodiesReturned
+            context.append(sentence(s.reportedBodies(bodies, recorded: recorded), [ref(bodies)]))
+        }
+        // A year's review states its own reported totals above; the latest is not said twice.
+        if let official = facts.latestOfficial, official.difference != 0,
+           !facts.officialThisYear.contains(where: { $0.reported.key == official.reported.key }) {
             context.append(sentence(s.official(official), [ref(official.reported), recordRef()]))
+            explain(official.reported, differs: true)
         }
 
         // Honest gaps.
         var gaps: [[String: Any]] = []
         if facts.rows.isEmpty { gaps.append(sentence(s.noExchange(facts.period, last: facts.lastBefore))) }
         if sum.returned.unknownCount > 0 { gaps.append(sentence(s.undisclosedGap(sum.returned.unknownCount))) }
+        for gap in facts.knownGapsInPeriod where !explained.contains(gap) {
+            gaps.append(sentence(s.knownGap(gap), [ref(words.source(gap), gap.sourceURL)]))
+        }
 
         // Corrections made during the period.
         let corrections: [[String: Any]] = facts.corrections.map { entry in
@@ -114,8 +158,15 @@ enum BriefingViewModel {
             ]
         }
 
+        let since: Any = facts.sinceLastEdition.map { edition in
+            ["heading": text(s.sinceHeading), "items": s.sinceLastEdition(edition).map { ["text": text($0)] }] as [String: Any]
+        } ?? false
+
         return [
             "lang": language.rawValue,
+            "since": since,
+            // A weekly edition says "no corrections" under "Since the last edition" already.
+            "showCorrections": !corrections.isEmpty || facts.sinceLastEdition == nil,
             "title": text(s.title(facts.period)),
             "subtitle": text(s.subtitle(facts.period)),
             "lede": text(s.lede(facts)),
@@ -136,11 +187,11 @@ enum BriefingViewModel {
             "hasCorrections": !corrections.isEmpty,
             "noCorrections": text(s.noCorrections),
             "charts": charts.map { c in
-                ["id": c.id, "title": text(c.title), "alt": text(c.alt), "svg": c.svg, "svgDark": c.svgDark ?? false, "png": c.png] as [String: Any]
+                ["id": c.id, "title": text(c.title), "alt": text(c.alt), "svg": c.svg, "svgDark": c.svgDark ?? false, "svgNarrow": c.svgNarrow ?? false, "svgNarrowDark": c.svgNarrowDark ?? false, "png": format.url(beside(c.png))] as [String: Any]
             },
             "hasCharts": !charts.isEmpty,
             "sources": sources.entries.enumerated().map { i, e in
-                ["number": i + 1, "name": text(e.name), "url": format.url(e.url)] as [String: Any]
+                ["number": i + 1, "name": text(e.name), "url": format.url(e.url), "lang": Self.otherLanguage(of: e.name, in: language) ?? false] as [String: Any]
             },
         ]
     }

@@ -22,8 +22,8 @@ enum CumulativeChart {
         var running = startValue
         var steps: [StepSeries.Step] = []
         var undisclosedMarks: [StepSeries.Step] = []
-        var table: [[String]] = [["date", "series", "value", "lower_bound", "source"]]
-        if counted.contains(where: { $0.returnedTotal != nil }) { table.append([c.start.adding(days: -1).iso, "record", String(startValue), "", ""]) }
+        var table: [[String]] = [["date", "series", "value", "lower_bound", "counted_by", "source"]]
+        if counted.contains(where: { $0.returnedTotal != nil }) { table.append([c.start.adding(days: -1).iso, "record", String(startValue), "", "", ""]) }
         for row in c.rows {
             guard let value = row.returnedTotal else {
                 // One marker a day, however many stages that day had.
@@ -35,14 +35,18 @@ enum CumulativeChart {
             running += value
             if let last = steps.last, last.position == Double(row.date.daysSinceEpoch) { steps.removeLast() }
             steps.append(.init(position: Double(row.date.daysSinceEpoch), value: running))
-            table.append([row.date.iso, "record", String(running), "", row.sourceURL])
+            table.append([row.date.iso, "record", String(running), "", "", row.sourceURL])
         }
         var seen = Set<String>()
         var points: [StepSeries.Reported] = []
+        // Who counted each point drawn, in the chart's language ("" where the source names nobody).
+        var counters: [String] = []
         for total in cumulative.sorted(by: { $0.periodEnd < $1.periodEnd }) {
             guard let value = total.value, seen.insert("\(total.periodEnd.iso) \(value)").inserted else { continue }
             points.append(.init(position: Double(total.periodEnd.daysSinceEpoch), value: value, isLowerBound: total.isLowerBound))
-            table.append([total.periodEnd.iso, "reported", String(value), total.isLowerBound ? "yes" : "no", total.sourceURL])
+            let counter = total.countedBy.map { c.words.name(.reportingBody, $0) } ?? ""
+            counters.append(counter)
+            table.append([total.periodEnd.iso, "reported", String(value), total.isLowerBound ? "yes" : "no", counter, total.sourceURL])
         }
         table = [table[0]] + table.dropFirst().sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
 
@@ -56,17 +60,22 @@ enum CumulativeChart {
                 (value: value, date: t.periodEnd, record: startValue + c.rows.filter { $0.date <= t.periodEnd }.compactMap(\.returnedTotal).reduce(0, +))
             }
         }
-        let latestText = latestComparison.map { strings.latestOfficial(lang.number($0.value), $0.date, record: lang.number($0.record)) }
+        let latestText = latestComparison.map { comparison in
+            strings.latestOfficial(lang.number(comparison.value), comparison.date, record: lang.number(comparison.record),
+                                   countedBy: latestOfficial?.countedBy.map { c.words.name(.reportingBody, $0) })
+        }
         var legend: [LegendItem] = []
         if hasLine { legend.append(LegendItem(.line, strings.runningTotal)) }
         if hasLine, !undisclosedMarks.isEmpty { legend.append(LegendItem(.undisclosed, strings.undisclosed)) }
         if points.contains(where: { !$0.isLowerBound }) { legend.append(LegendItem(.referenceDot, strings.reported)) }
         if points.contains(where: \.isLowerBound) { legend.append(LegendItem(.referenceFloor, strings.reportedFloor)) }
-        let reportedText = points.suffix(4).map { p in
+        let reportedText = zip(points, counters).suffix(4).map { p, counter in
             "\(strings.longDate(Day(daysSinceEpoch: Int(p.position)))), " + (p.isLowerBound ? strings.floor(lang.number(p.value)) : lang.number(p.value))
+                + ", " + (counter.isEmpty ? strings.noCounter : strings.countedByOne(counter))
         }
         var notes: [String] = []
         if hasLine { notes.append(strings.cumulativeNote(undisclosed, latest: latestText)) }
+        if !counters.isEmpty { notes.append(strings.countedBy(counters)) }
         if c.rows.isEmpty, hasLine { notes.append(strings.flatRunningTotal(c.span, lang.number(running))) }
         if let leftOut = c.leftOutNote, sinceInvasion { notes.append(leftOut) }
         let stagesInPeriod = c.rows.count

@@ -353,6 +353,109 @@ struct BriefingStrings {
           "Останній обмін року відбувся \(dayMonth(g.first)): \(n.count(g.known, .person)).")
     }
 
+    /// The headline's detail for bodies when the record has none by exchange but a count was reported.
+    func reportedBodiesDetail(_ r: ReportedTotal) -> String {
+        let span = ChartStrings(language: language).span(r.periodStart, r.periodEnd)
+        return r.isAttributed
+            ? t("reported for \(span) (\(words.attribution(r))); the record has no count by exchange",
+                "повідомлено за \(span) (\(words.attribution(r))); у даних Homecoming немає підрахунку за обмінами")
+            : t("reported for \(span) by a source that names no counting body; the record has no count by exchange",
+                "повідомлено за \(span) джерелом, яке не називає, хто рахував; у даних Homecoming немає підрахунку за обмінами")
+    }
+
+    /// A reported count of bodies returned, beside the record's.
+    func reportedBodies(_ r: ReportedTotal, recorded: KnownSum) -> String {
+        let span = ChartStrings(language: language).span(r.periodStart, r.periodEnd)
+        let (en, uk) = reportedBy(r)
+        let record = recorded.knownCount == 0
+            ? t("the record has no count of bodies by exchange for that span", "у даних Homecoming немає підрахунку тіл за обмінами за цей період")
+            : t("the record counts \(known(recorded)) by exchange", "у даних Homecoming за обмінами — \(known(recorded))")
+        let notes = words.notes(r).map { " " + ChartStrings.ended($0) } ?? ""
+        return t("\(en) \(words.value(r)) \(n.form(r.value ?? 0, .body)) returned for \(span)\(who(r)); \(record).\(notes)",
+                 "\(uk) за \(span) повернуто \(words.value(r)) \(n.form(r.value ?? 0, .body))\(who(r)); \(record).\(notes)")
+    }
+
+    /// Before the known gaps that bear on a comparison with a reported total.
+    var knownGapsLead: String { t("What is known about the difference:", "Що відомо про розбіжність:") }
+
+    /// A known gap that falls in the period, as a sentence of its own.
+    func knownGap(_ gap: KnownGap) -> String { ChartStrings.ended(words.explanation(gap)) }
+
+    // MARK: - Since the last edition
+
+    var sinceHeading: String { t("Since the last edition", "Від попереднього випуску") }
+
+    /// "the last edition (week 47 of 2026)" / «попередній випуск (47-й тиждень 2026 року)».
+    private func lastEdition(_ p: Period) -> (en: String, uk: String) {
+        let (year, week) = p.start.isoWeek
+        return ("the last edition (week \(week) of \(year))", "попередній випуск (\(week)-й тиждень \(year) року)")
+    }
+
+    /// What changed since the previous weekly edition, sentence by sentence.
+    func sinceLastEdition(_ e: BriefingFacts.SinceLastEdition) -> [String] {
+        var out: [String] = []
+        let last = lastEdition(e.previous)
+        let year = e.yearNow.end.year
+        func tally(_ s: PeriodSummary) -> (en: String, uk: String) {
+            (en: "\(known(s.returned)) \(n.form(s.returned.known, .person)) in \(n.count(s.exchanges, .exchange))",
+             uk: "\(known(s.returned)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive))")
+        }
+        let before = tally(e.yearBefore), now = tally(e.yearNow)
+        if e.yearBefore.end.year != year {
+            out.append(e.yearNow.exchanges == 0
+                ? t("This is the first edition of \(year); no exchange is recorded in \(year) yet.",
+                    "Це перший випуск \(year) року; обмінів у \(year) році ще не зафіксовано.")
+                : t("This is the first edition of \(year); so far the record counts \(now.en) in \(year).",
+                    "Це перший випуск \(year) року; у даних Homecoming за \(year) рік поки що повернуто \(now.uk)."))
+        } else if e.yearBefore.exchanges == 0 && e.yearNow.exchanges == 0 {
+            out.append(t("As at \(last.en), no exchange is recorded in \(year).", "Як і на час, коли вийшов \(last.uk), обмінів у \(year) році не зафіксовано."))
+        } else if e.yearBefore.exchanges == 0 {
+            out.append(t("At \(last.en) no exchange was recorded in \(year); the record now counts \(now.en).",
+                         "У попередньому випуску обмінів у \(year) році ще не було; тепер у даних Homecoming повернуто \(now.uk)."))
+        } else if e.yearBefore.returned == e.yearNow.returned && e.yearBefore.exchanges == e.yearNow.exchanges {
+            out.append(t("The record's total for \(year) is unchanged since \(last.en): \(now.en).",
+                         "Відколи вийшов \(last.uk), підсумок \(year) року в даних Homecoming не змінився: повернуто \(now.uk)."))
+        } else {
+            let change = e.yearBefore.returned.unknownCount == e.yearNow.returned.unknownCount
+                ? t(" (\(gap(e.yearNow.returned.known - e.yearBefore.returned.known)))", " (\(gap(e.yearNow.returned.known - e.yearBefore.returned.known)))") : ""
+            out.append(t("The record's total for \(year) went from \(before.en) at \(last.en) to \(now.en)\(change).",
+                         "Підсумок \(year) року в даних Homecoming змінився: у попередньому випуску було повернуто \(before.uk), тепер — \(now.uk)\(change)."))
+        }
+        if let now = e.officialNow {
+            let nowGap = gap(now.difference, Self.bound(recorded: now.recorded, reported: now.reported.qualifier))
+            let against = { (c: BriefingFacts.OfficialComparison) in
+                (en: "\(self.words.value(c.reported)) by \(self.date(c.reported.periodEnd))", uk: "\(self.words.value(c.reported)) станом на \(self.date(c.reported.periodEnd))")
+            }
+            if let before = e.officialBefore {
+                let beforeGap = gap(before.difference, Self.bound(recorded: before.recorded, reported: before.reported.qualifier))
+                if before.reported.key == now.reported.key, before.difference == now.difference, before.recorded == now.recorded {
+                    out.append(t("The gap with the latest exact reported total (\(against(now).en)) is unchanged: the record counts \(nowGap).",
+                                 "Розрив з останнім оприлюдненим точним підсумком (\(against(now).uk)) не змінився: у даних Homecoming — \(nowGap)."))
+                } else if beforeGap == nowGap {
+                    out.append(t("Against the latest exact reported total, now \(against(now).en) (at the last edition \(against(before).en)), the record still counts \(nowGap).",
+                                 "Порівняно з останнім оприлюдненим точним підсумком — тепер це \(against(now).uk), у попередньому випуску було \(against(before).uk) — у даних Homecoming, як і раніше, \(nowGap)."))
+                } else {
+                    out.append(t("The gap with the latest exact reported total went from \(beforeGap) (against \(against(before).en)) to \(nowGap) (against \(against(now).en)).",
+                                 "Розрив з останнім оприлюдненим точним підсумком змінився: було \(beforeGap) (порівняно з \(against(before).uk)), тепер — \(nowGap) (порівняно з \(against(now).uk))."))
+                }
+            } else {
+                out.append(t("A reported total to compare with since the last edition: \(against(now).en); the record counts \(nowGap).",
+                             "Відтоді оприлюднено підсумок для порівняння: \(against(now).uk); у даних Homecoming — \(nowGap)."))
+            }
+        }
+        if !e.added.isEmpty {
+            let list = e.added.map { row in
+                row.returnedTotal.map { t("\(date(row.date)) (\(n.count($0, .person)))", "\(date(row.date)) (\(n.count($0, .person)))") }
+                    ?? t("\(date(row.date)) (number not disclosed)", "\(date(row.date)) (кількість не розголошено)")
+            }.joined(separator: "; ")
+            out.append(t("Added to the record for earlier dates: \(list).", "До даних Homecoming додано обміни за попередні дати: \(list)."))
+        }
+        out.append(e.corrections == 0
+            ? t("No corrections were made to the record.", "Виправлень у даних Homecoming не було.")
+            : t("\(n.count(e.corrections, .correction)) made to the record, listed below.", "У дані Homecoming внесено \(n.count(e.corrections, .correction)); їх перелічено нижче."))
+        return out
+    }
+
     // MARK: - Freshness, corrections, sources
 
     func stale(_ f: BriefingFacts.Freshness) -> String {
@@ -405,6 +508,10 @@ struct BriefingStrings {
         }
     }
 
+    var recordDataBeside: String {
+        t("Homecoming record: the exchanges behind these figures, each with its source (the file per-exchange.csv beside this briefing)",
+          "Дані Homecoming: обміни, з яких складено ці цифри, кожен зі своїм джерелом (файл per-exchange.csv поруч із цим оглядом)")
+    }
     var recordData: String { t("Homecoming record: the exchanges behind these figures, each with its source", "Дані Homecoming: обміни, з яких складено ці цифри, кожен зі своїм джерелом") }
     var noCorrections: String { t("No corrections were made to the record in this period.", "За цей період дані Homecoming не виправляли.") }
     var chartAltPrefix: String { t("Chart: ", "Графік: ") }

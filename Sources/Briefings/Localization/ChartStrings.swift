@@ -95,8 +95,8 @@ struct ChartStrings {
         guard sinceInvasion else {
             return t("Running total in the record since \(longDate(start))", "Наростальний підсумок за даними Homecoming від \(longDate(start))")
         }
-        return reported ? t("Running total in the record beside totals reported by officials, \(span)",
-                            "Наростальний підсумок за даними Homecoming і підсумки, які оприлюднили посадовці; період: \(span)")
+        return reported ? t("Running total in the record beside reported totals, \(span)",
+                            "Наростальний підсумок за даними Homecoming і оприлюднені підсумки; період: \(span)")
             : t("Running total in the record since \(invasionDay), \(span)", "Наростальний підсумок за даними Homecoming від \(invasionDay); період: \(span)")
     }
 
@@ -184,9 +184,25 @@ struct ChartStrings {
         if let latest { text += " " + latest }
         return text
     }
-    func latestOfficial(_ value: String, _ date: Day, record: String) -> String {
-        t("Latest exact reported total: \(value) on \(shortDate(date)) (record:\u{00A0}\(record)).",
-          "Останній точний оприлюднений підсумок: \(value) станом на \(shortDate(date)) (за даними Homecoming —\u{00A0}\(record)).")
+    func latestOfficial(_ value: String, _ date: Day, record: String, countedBy: String?) -> String {
+        let who = countedBy.map { t(", \($0)", ", \($0)") } ?? t(", \(noCounter)", ", \(noCounter)")
+        return t("Latest exact reported total: \(value) on \(shortDate(date))\(who) (record:\u{00A0}\(record)).",
+                 "Останній точний оприлюднений підсумок: \(value) станом на \(shortDate(date))\(who) (за даними Homecoming —\u{00A0}\(record)).")
+    }
+    var noCounter: String { t("no counter named", "хто рахував, не вказано") }
+    func countedByOne(_ name: String) -> String { t("counted by \(name)", "підрахунок: \(name)") }
+    /// Who counted the reported totals drawn, most points first: "Reported totals counted by: Coordination HQ… (18), SBU (2); 6 name no counter."
+    func countedBy(_ counters: [String]) -> String {
+        var tally: [(name: String, count: Int)] = []
+        for name in counters where !name.isEmpty {
+            if let i = tally.firstIndex(where: { $0.name == name }) { tally[i].count += 1 } else { tally.append((name, 1)) }
+        }
+        let named = tally.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }
+            .map { "\($0.element.name): \($0.element.count)" }.joined(separator: "; ")
+        let unnamed = counters.filter(\.isEmpty).count
+        let rest = unnamed == 0 ? "" : t("; \(unnamed) with no counter named", "; ще \(unnamed) — без зазначення, хто рахував")
+        return named.isEmpty ? t("No reported total drawn names who counted it.", "Для жодного з нанесених підсумків не вказано, хто рахував.")
+            : t("Reported totals counted by: \(named)\(rest).", "Хто рахував оприлюднені підсумки: \(named)\(rest).")
     }
     /// The alt text's last sentence: how far the record is from the latest exact reported total.
     func cumulativeTakeaway(_ gap: Int, date: Day) -> String {

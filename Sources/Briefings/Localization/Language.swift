@@ -97,6 +97,8 @@ public enum Noun: Sendable {
     case personAccusative
     /// Sources of figures ("та ще 33 джерела").
     case source
+    /// Corrections to the record ("внесено 2 виправлення").
+    case correction
 
     /// (one, few, other): English uses one and other; Ukrainian one, few and many (other).
     func forms(_ language: Language) -> (one: String, few: String, other: String) {
@@ -129,6 +131,8 @@ public enum Noun: Sendable {
         case (.personAccusative, .uk): ("особу", "особи", "осіб")
         case (.source, .en): ("source", "sources", "sources")
         case (.source, .uk): ("джерело", "джерела", "джерел")
+        case (.correction, .en): ("correction", "corrections", "corrections")
+        case (.correction, .uk): ("виправлення", "виправлення", "виправлень")
         }
     }
 }

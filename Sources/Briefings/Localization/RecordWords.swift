@@ -58,6 +58,7 @@ public struct RecordWords: Sendable {
         + Language.ukrainianMonthsGenitive
 
     /// "17 March 2022", «17 березня 2022 р.»: a no-break space between a day, its month, its year and «р.»,
+    /// and inside a number's digit groups ("1 000"),
     /// so that a wrapped line never separates them. Typography only: the words are the record's.
     static func gluingDates(_ text: String) -> String {
         var out = text
@@ -65,7 +66,20 @@ public struct RecordWords: Sendable {
         out = out.replacingOccurrences(of: "\\b(\\d{1,2}) (" + alternatives + ")\\b", with: "$1\u{00A0}$2", options: .regularExpression)
         out = out.replacingOccurrences(of: "\\b(" + alternatives + ") (\\d{4})\\b", with: "$1\u{00A0}$2", options: .regularExpression)
         out = out.replacingOccurrences(of: "\\b(\\d{4}) р\\.", with: "$1\u{00A0}р.", options: .regularExpression)
+        // Digit groups ("1 000") stay together too.
+        out = out.replacingOccurrences(of: "\\b(\\d{1,3}) (\\d{3})\\b", with: "$1\u{00A0}$2", options: .regularExpression)
         return out
+    }
+
+    /// A known gap's explanation in the language (its Ukrainian is required by the file's reader).
+    public func explanation(_ g: KnownGap) -> String {
+        Self.gluingDates(language == .uk ? g.explanationUK : g.explanation)
+    }
+
+    /// A known gap's source, named as rows name theirs.
+    public func source(_ g: KnownGap) -> String {
+        source(publication: g.publication, detail: text(english: g.sourceDetail, ukrainian: g.sourceDetailUK, field: "source_detail_uk"),
+               url: g.sourceURL)
     }
 
     /// The reported total's notes in the language.

@@ -23,11 +23,13 @@ public enum BriefingDocuments {
         /// The charts' size in px.
         public var chartWidth: Double = 1200
         public var chartHeight: Double = 675
+        /// Where the output directory is published, for absolute links; nil links files beside the briefing.
+        public var baseURL: BaseURL?
 
         public init(period: Period, languages: [Language], formats: [DocumentFormat], templateDirectories: [String],
                     theme: Theme, darkTheme: Theme? = nil, today: Day, staleAfter: Int, organisation: String,
-                    author: String? = nil, chartWidth: Double = 1200, chartHeight: Double = 675) {
-            self.darkTheme = darkTheme
+                    author: String? = nil, chartWidth: Double = 1200, chartHeight: Double = 675, baseURL: BaseURL? = nil) {
+            self.darkTheme = darkTheme; self.baseURL = baseURL
             self.author = author; self.chartWidth = chartWidth; self.chartHeight = chartHeight
             self.period = period; self.languages = languages; self.formats = formats
             self.templateDirectories = templateDirectories; self.theme = theme; self.today = today
@@ -55,18 +57,20 @@ public enum BriefingDocuments {
         public var lastCheck: SourceCheck?
         /// The names the rows' codes stand for.
         public var vocabularies: Vocabularies
+        /// What is known about the gaps between the record and reported totals (`known_gaps.csv`).
+        public var knownGaps: [KnownGap]
         public init(exchanges: [Exchange], reported: [ReportedTotal], history: [HistoryEntry], lastCheck: SourceCheck?,
-                    vocabularies: Vocabularies) {
+                    vocabularies: Vocabularies, knownGaps: [KnownGap] = []) {
             self.exchanges = exchanges; self.reported = reported; self.history = history; self.lastCheck = lastCheck
-            self.vocabularies = vocabularies
+            self.vocabularies = vocabularies; self.knownGaps = knownGaps
         }
 
         /// The record for publishing: the file's pages checked first, then every row as an import
         /// checks it, and every code against the vocabularies (a code none has stops the run).
-        public static func read(from store: ExchangeStore, vocabularies: Vocabularies) throws(StoreError) -> Record {
+        public static func read(from store: ExchangeStore, vocabularies: Vocabularies, knownGaps: [KnownGap] = []) throws(StoreError) -> Record {
             try store.checkPages()
             let record = Record(exchanges: try store.exchanges(), reported: try store.reportedTotals(), history: try store.history(),
-                                lastCheck: try store.checks().last, vocabularies: vocabularies)
+                                lastCheck: try store.checks().last, vocabularies: vocabularies, knownGaps: knownGaps)
             try store.checkTotals(record.reported)
             try vocabularies.checkCodes(exchanges: record.exchanges, reported: record.reported, store: store.path)
             return record
@@ -91,7 +95,8 @@ public enum BriefingDocuments {
             throw first
         }
         let facts = BriefingFacts(period: request.period, exchanges: record.exchanges, reported: record.reported, history: record.history,
-                                  today: request.today, staleAfter: request.staleAfter, lastCheck: record.lastCheck)
+                                  today: request.today, staleAfter: request.staleAfter, lastCheck: record.lastCheck,
+                                  knownGaps: record.knownGaps)
         let directory = "briefings/\(request.period.kind.rawValue)/\(request.period.slug)"
         let typeface = Typeface(theme: request.theme)
         // One typeface per theme for the whole run: each loads its font files.
@@ -114,27 +119,44 @@ public enum BriefingDocuments {
                                                      options: options, measurer: measurer)
                 for file in rendered { try sink("\(folder)/\(file.path)", file.bytes) }
                 let svg = rendered.first { $0.path.hasSuffix(".svg") }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-                var dark: String?
-                if let darkTheme = request.darkTheme, request.formats.contains(.html) {
-                    // Its ids come from its content, so that both versions can sit in one page.
-                    let scene = ChartFiles.scene(content.spec, width: request.chartWidth, height: request.chartHeight, theme: darkTheme, measurer: measurer)
-                    dark = inlineSVG(try SceneRenderer.svg(scene, typeface: darkTypeface ?? typeface))
+                var dark: String?, narrow: String?, narrowDark: String?
+                if request.formats.contains(.html) {
+                    // Its ids come from its content, so that every version can sit in one page.
+                    if let darkTheme = request.darkTheme {
+                        let scene = ChartFiles.scene(content.spec, width: request.chartWidth, height: request.chartHeight, theme: darkTheme, measurer: measurer)
+                        dark = inlineSVG(try SceneRenderer.svg(scene, typeface: darkTypeface ?? typeface))
+                    }
+                    // A phone gets the chart laid out for its width, so that its text is not scaled down to a few pixels.
+                    if request.chartWidth > Self.narrowSize.width {
+                        var narrowRequest = chartRequest
+                        (narrowRequest.width, narrowRequest.height) = Self.narrowSize
+                        let narrowContent = ChartBuilder.build(narrowRequest, exchanges: record.exchanges, reported: record.reported,
+                                                               vocabularies: record.vocabularies)
+                        let (w, h) = Self.narrowSize
+                        narrow = inlineSVG(try SceneRenderer.svg(ChartFiles.scene(narrowContent.spec, width: w, height: h, theme: request.theme, measurer: measurer),
+                                                                 typeface: typeface))
+                        if let darkTheme = request.darkTheme {
+                            narrowDark = inlineSVG(try SceneRenderer.svg(ChartFiles.scene(narrowContent.spec, width: w, height: h, theme: darkTheme, measurer: measurer),
+                                                                         typeface: darkTypeface ?? typeface))
+                        }
+                    }
                 }
                 charts.append(.init(id: kind.rawValue, title: content.spec.title, alt: content.spec.description,
-                                    svg: inlineSVG(svg), svgDark: dark, png: "\(kind.rawValue).png"))
+                                    svg: inlineSVG(svg), svgDark: dark, svgNarrow: narrow, svgNarrowDark: narrowDark, png: "\(kind.rawValue).png"))
             }
             for format in request.formats {
                 let model = BriefingViewModel.make(facts, language: language, vocabularies: record.vocabularies, format: format,
-                                                   charts: charts, today: request.today)
+                                                   charts: charts, today: request.today,
+                                                   beside: { name in request.baseURL?.resolve("\(folder)/\(name)") ?? name })
                 var text = try templates.render("\(format.rawValue)/briefing", model)
                 text = tidy(text, format: format)
                 try sink("\(folder)/briefing.\(format.fileExtension)", Array(text.utf8))
             }
-            let meta = "{\"title\": \(DataExport.jsonString(BriefingStrings(language: language, words: RecordWords(language: language, vocabularies: record.vocabularies)).title(request.period))), \"kind\": \"\(request.period.kind.rawValue)\", "
-                + "\"period\": \"\(request.period.slug)\", \"start\": \"\(request.period.start.iso)\", \"end\": \"\(request.period.end.iso)\", "
-                + "\"lang\": \"\(language.rawValue)\", \"prepared\": \"\(request.today.iso)\", "
-                + "\"formats\": [\(request.formats.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}\n"
-            try sink("\(folder)/briefing.json", Array(meta.utf8))
+            let strings = BriefingStrings(language: language, words: RecordWords(language: language, vocabularies: record.vocabularies))
+            let meta = BriefingMeta(title: strings.title(request.period), kind: request.period.kind.rawValue, period: request.period.slug,
+                                    start: request.period.start.iso, end: request.period.end.iso, lang: language.rawValue,
+                                    prepared: request.today.iso, formats: request.formats.map(\.rawValue), summary: strings.lede(facts))
+            try sink("\(folder)/briefing.json", meta.encoded())
         }
         return Result(files: [], facts: facts, directory: directory, vocabularies: record.vocabularies)
     }
@@ -161,9 +183,12 @@ public enum BriefingDocuments {
                 removed.insert("briefings/weekly/\(old)")
             }
         }
-        for file in PublicationIndex.files(outputDirectory: output, pending: metas, excluding: removed) { try stager.add(file.path, file.bytes) }
+        for file in PublicationIndex.files(outputDirectory: output, pending: metas, excluding: removed, baseURL: request.baseURL) { try stager.add(file.path, file.bytes) }
         return result
     }
+
+    /// The size of the charts an HTML briefing shows on a phone (CSS px).
+    static let narrowSize: (width: Double, height: Double) = (480, 640)
 
     /// The SVG without its XML declaration, ready to sit inside HTML.
     static func inlineSVG(_ svg: String) -> String {

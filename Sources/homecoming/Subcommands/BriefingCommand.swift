@@ -36,6 +36,9 @@ struct BriefingCommand: ParsableCommand {
         @Option(name: .customLong("stale-after"), help: ArgumentHelp("Warn when the newest record or the last import is older than this many days.", valueName: "days"))
         var staleAfter: Int = 14
 
+        @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the output directory is published under (https://…/), for absolute links in briefings, index and feed that keep working when a file is mailed.", valueName: "url"))
+        var baseURL: BaseURL?
+
         var languages: [Language] { lang.split(separator: ",").compactMap { Language(rawValue: String($0)) } }
         var formats: [DocumentFormat] {
             let asked = Set(format.split(separator: ",").compactMap { DocumentFormat(rawValue: String($0)) })
@@ -165,10 +168,11 @@ struct BriefingCommand: ParsableCommand {
         }
         // The HTML also carries the charts in the dark theme, for readers whose system prefers it.
         let dark = ThemeLoader.darkCompanion(of: options.theme, templateDirectories: options.templateDirectories)
-        let record = try BriefingDocuments.Record.read(from: store, vocabularies: try context.vocabularies())
+        let record = try BriefingDocuments.Record.read(from: store, vocabularies: try context.vocabularies(),
+                                                          knownGaps: try context.knownGaps())
         let request = BriefingDocuments.Request(period: period, languages: options.languages, formats: options.formats,
                                                 templateDirectories: options.templateDirectories, theme: theme, darkTheme: dark, today: context.now.today,
-                                                staleAfter: options.staleAfter, organisation: theme.organisation)
+                                                staleAfter: options.staleAfter, organisation: theme.organisation, baseURL: options.baseURL)
         do {
             return try BriefingDocuments.stage(request, record: record, into: stager)
         } catch let error as TemplateError {
@@ -201,4 +205,9 @@ struct BriefingCommand: ParsableCommand {
         }
         return "the data may be stale: \(reason) (--stale-after \(f.staleAfter)). Import newer exchanges if there are any, then record the review with `homecoming checked`."
     }
+}
+
+extension BaseURL: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public static var defaultCompletionKind: CompletionKind { .default }
 }

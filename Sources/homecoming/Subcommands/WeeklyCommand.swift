@@ -114,7 +114,8 @@ struct WeeklyJob {
         do {
             context = try CommandContext(command.options.store, command: "weekly")
             let store = try context.openStore(path: config.database.value)
-            record = try BriefingDocuments.Record.read(from: store, vocabularies: try context.vocabularies())
+            record = try BriefingDocuments.Record.read(from: store, vocabularies: try context.vocabularies(),
+                                                          knownGaps: try context.knownGaps())
         } catch let error as StoreError {
             throw JobFailure(message: "homecoming weekly: read the record: \(error)", status: ExitStatus.code(for: error))
         } catch {
@@ -132,7 +133,8 @@ struct WeeklyJob {
         let request = BriefingDocuments.Request(period: period, languages: config.languages.value, formats: config.formats.value,
                                                 templateDirectories: directories, theme: theme, darkTheme: dark, today: now.today,
                                                 staleAfter: config.staleAfter.value, organisation: config.organisation.value ?? theme.organisation,
-                                                author: config.byline.value, chartWidth: width, chartHeight: height)
+                                                author: config.byline.value, chartWidth: width, chartHeight: height,
+                                                baseURL: config.baseURL.value)
         // Each file goes to the staging tree as soon as it is rendered (when it differs from the output's):
         // the briefing is never held whole in memory, and nothing is visible until the swap.
         let stager = publication

@@ -43,6 +43,11 @@ struct CommandContext {
         try Vocabularies.load(directory: options.seedDirectory)
     }
 
+    /// What the dataset's directory knows about gaps between the record and reported totals (`known_gaps.csv`).
+    func knownGaps() throws(StoreError) -> [KnownGap] {
+        try KnownGap.load(directory: options.seedDirectory, vocabularies: try vocabularies())
+    }
+
     /// The rules user input is checked with: nothing dated after today.
     var rules: ValidationRules { ValidationRules(today: now.today) }
 }

@@ -24,9 +24,11 @@ struct Configuration {
     var keepWeeks: Setting<Int>
     var organisation: Setting<String?>
     var byline: Setting<String?>
+    /// Where the output is published, for absolute links.
+    var baseURL: Setting<BaseURL?>
 
     /// Every key the file may hold, in the order `homecoming config` prints them.
-    static let keys = ["languages", "formats", "theme", "chartSize", "output", "database", "templates", "staleAfter", "keepWeeks", "organisation", "byline"]
+    static let keys = ["languages", "formats", "theme", "chartSize", "output", "database", "templates", "staleAfter", "keepWeeks", "organisation", "byline", "baseURL"]
 
     /// A wrong setting: the file (or variable), the key, the value and why.
     struct Invalid: Error {
@@ -104,11 +106,20 @@ struct Configuration {
         }
         let organisation = try text("organisation", flag: flags.organisation, flagName: "--organisation", env: "HOMECOMING_ORGANISATION", default: nil)
         let byline = try text("byline", flag: flags.byline, flagName: "--byline", env: "HOMECOMING_BYLINE", default: nil)
+        let base = try text("baseURL", flag: flags.baseURL, flagName: "--base-url", env: "HOMECOMING_BASE_URL", default: nil)
+        var baseURL = Setting<BaseURL?>(value: nil, source: base.source)
+        if let raw = base.value {
+            guard let url = BaseURL(raw) else {
+                throw Invalid(message: "\(base.source): \"baseURL\" is \"\(raw)\", which is not an http(s) address with a host and no query, e.g. https://example.org/briefings/")
+            }
+            baseURL.value = url
+        }
         return Configuration(languages: languages, formats: formats, theme: Setting(value: theme.value ?? "light", source: theme.source),
                              chartSize: Setting(value: size.value ?? "article", source: size.source),
                              output: Setting(value: output.value ?? "Output", source: output.source),
                              database: Setting(value: database.value ?? "Data/homecoming.sqlite", source: database.source),
-                             templates: templates, staleAfter: staleAfter, keepWeeks: keepWeeks, organisation: organisation, byline: byline)
+                             templates: templates, staleAfter: staleAfter, keepWeeks: keepWeeks, organisation: organisation, byline: byline,
+                             baseURL: baseURL)
     }
 
     /// The file's keys, or none: `--config FILE` must exist; `homecoming.json` is read when present.
@@ -155,6 +166,7 @@ struct Configuration {
             ("keepWeeks", keepWeeks.value == 0 ? "0 (every edition)" : String(keepWeeks.value), keepWeeks.source),
             ("organisation", organisation.value ?? "(from the theme)", organisation.source),
             ("byline", byline.value ?? "(none)", byline.source),
+            ("baseURL", baseURL.value?.text ?? "(none: links to files beside each briefing)", baseURL.source),
         ]
         var table = TextTable([("setting", .left), ("value", .left), ("from", .left)])
         for row in rows { table.add([row.0, row.1, row.2]) }
@@ -196,6 +208,9 @@ struct PublishOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("An author for the charts' byline ($HOMECOMING_BYLINE).", valueName: "name"))
     var byline: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the output is published under, for absolute links in briefings, index and feed ($HOMECOMING_BASE_URL).", valueName: "url"))
+    var baseURL: String?
 
     @OptionGroup var store: StoreOptions
 }
