@@ -41,8 +41,10 @@ public struct KnownGap: Hashable, Sendable {
 
     /// Whether it bears on a comparison of the record with `total`: its span lies within the total's
     /// and it concerns that kind of total.
+    /// An undated exchange whose size no source gives explains a count of exchanges, not of people.
     public func bears(on total: ReportedTotal) -> Bool {
-        periodStart >= total.periodStart && periodEnd <= total.periodEnd && (appliesTo == nil || appliesTo == total.counts)
+        guard kind != .undated || people != nil else { return false }
+        return periodStart >= total.periodStart && periodEnd <= total.periodEnd && (appliesTo == nil || appliesTo == total.counts)
     }
 
     /// Whether it falls in a period (overlaps it).

@@ -61,7 +61,7 @@ struct BriefingTests {
         let en = try #require(documents["en/briefing.txt"]).flattened
         #expect(en.contains("Exchanges: 11"))
         #expect(en.contains("In 2024, 1,358 people were returned from Russian captivity in 11 exchanges."))
-        #expect(en.contains("356 more than in 2023 by the officially reported total of 1,002 (derived by Homecoming)"))
+        #expect(en.contains("356 more than the 1,002 that officials' figures imply for 2023 (derived by Homecoming)"))
         #expect(en.contains("362 more than the 996 in the record for 2023"))
         #expect(en.contains("The last exchange of the year was on 30 December, with 189 people."))
         let uk = try #require(documents["uk/briefing.txt"]).flattened
@@ -73,13 +73,23 @@ struct BriefingTests {
         let week = Period.lastCompletedWeek(before: Day(iso: "2026-11-26")!)
         let documents = try Self.render(week, today: "2026-11-26", formats: [.txt, .html])
         let text = try #require(documents["en/briefing.txt"]).flattened
-        #expect(text.contains("No exchange was recorded in week 47 of 2026; the last was on 15 May 2026, 191 days before the week ended."))
-        #expect(text.contains("Exchanges: 0"))
+        // Nobody has checked the sources for that week: its figures are not known, never 0.
+        #expect(text.contains("The record has no exchange in week 47 of 2026; its sources were checked only through 15 May 2026."))
+        #expect(text.contains("Exchanges: not known (the sources were checked only through 15 May 2026)"))
+        #expect(text.contains("People returned: not known"))
+        #expect(!text.contains("Exchanges: 0") && !text.contains("People returned: 0"))
         // Nobody has checked the sources since 15 May 2026: said at the top.
         #expect(text.contains("!! Data may be out of date. The sources were last checked through 15 May 2026 (by Homecoming on 1 December 2026), 191 days before 22 November 2026"))
         #expect(try #require(documents["en/briefing.html"]).contains("<aside class=\"stale\" role=\"note\">"))
         let uk = try #require(documents["uk/briefing.txt"]).flattened
-        #expect(uk.contains("Жодного обміну не зафіксовано за 47-й тиждень 2026 року; останній відбувся 15 травня 2026 р., за 191 день до кінця тижня."))
+        #expect(uk.contains("У даних Homecoming немає обмінів за 47-й тиждень 2026 року; джерела перевірено лише по 15 травня 2026 р. включно."))
+        #expect(uk.contains("Обміни: невідомо"))
+        // A checked lull is a real zero, and says when the last exchange was.
+        let lull = try Self.render(Period.week("2023-W40")!, today: "2026-11-26", formats: [.txt])
+        let quiet = try #require(lull["en/briefing.txt"]).flattened
+        #expect(quiet.contains("No exchange was recorded in week 40 of 2023; the last was on 7 August 2023, 62 days before the week ended."))
+        #expect(quiet.contains("Exchanges: 0"))
+        #expect(try #require(lull["uk/briefing.txt"]).flattened.contains("За 40-й тиждень 2023 року не зафіксовано жодного обміну."))
     }
 
     @Test func undisclosedCountsAreNeverAddedAsZero() throws {
@@ -87,7 +97,8 @@ struct BriefingTests {
         let documents = try Self.render(period, today: "2025-08-04", languages: [.en], formats: [.txt])
         let text = try #require(documents["en/briefing.txt"]).flattened
         #expect(text.contains("Exchanges: 1"))
-        #expect(text.contains("People returned: not disclosed (9 stages with undisclosed numbers, not counted as zero)"))
+        #expect(text.contains("People returned: not disclosed"))
+        #expect(text.contains("The figures leave out 9 stages whose numbers were not disclosed; they are never counted as zero."))
         #expect(!text.contains("People returned: 0"))
         #expect(text.contains("number not disclosed"))
     }

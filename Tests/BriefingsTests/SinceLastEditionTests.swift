@@ -72,7 +72,7 @@ struct SinceLastEditionTests {
             let documents = try BriefingTests.render(period, today: "2026-11-26", formats: [.txt])
             let en = try #require(documents["en/briefing.txt"]).flattened, uk = try #require(documents["uk/briefing.txt"]).flattened
             #expect(en.contains("Since the last edition"), "\(period.slug)")
-            #expect(uk.contains("Від попереднього випуску"), "\(period.slug)")
+            #expect(uk.contains("Що змінилося від попереднього випуску"), "\(period.slug)")
             #expect(en.contains("No corrections were made to the record."), "\(period.slug)")
             #expect(uk.contains("Виправлень у даних Homecoming не було."), "\(period.slug)")
             // Said once: the corrections section is left out when the edition has none.
@@ -83,7 +83,7 @@ struct SinceLastEditionTests {
         for period in [Period.year(2025)!, Period(kind: .range, start: Day(iso: "2025-05-01")!, end: Day(iso: "2025-07-31")!)] {
             let documents = try BriefingTests.render(period, today: "2026-11-26", formats: [.txt])
             #expect(!(try #require(documents["en/briefing.txt"])).contains("Since the last edition"))
-            #expect(!(try #require(documents["uk/briefing.txt"])).contains("Від попереднього випуску"))
+            #expect(!(try #require(documents["uk/briefing.txt"])).contains("від попереднього випуску"))
         }
     }
 }

@@ -99,6 +99,16 @@ public struct BriefingFacts: Sendable {
         guard total.metric == .released else { return [] }
         return knownGaps.filter { $0.bears(on: total) }.sorted { $0.periodStart < $1.periodStart }
     }
+    /// Reported counts of bodies whose span overlaps the period (said in the context).
+    public var reportedBodiesOverlapping: [ReportedTotal] = []
+    /// The year's exchanges (to the period's end) that have stages with withheld numbers.
+    public var undisclosedGroupsOfYear: [ExchangeGroup] = []
+
+    /// Whether the record is known to miss people in the period (exchanges not found or undated):
+    /// its sums are then floors, said "at least".
+    public var missesKnownPeople: Bool { knownGapsInPeriod.contains { $0.kind == .missing || $0.kind == .undated } }
+    /// Nothing is recorded in the period and nobody has checked the sources for it: its zeros are unknown.
+    public var isUnchecked: Bool { rows.isEmpty && freshness.isStale && (freshness.knownThrough.map { $0 < period.start } ?? true) }
     /// The known gaps that fall in the period.
     public var knownGapsInPeriod: [KnownGap] {
         knownGaps.filter { $0.overlaps(start: period.start, end: period.end) }.sorted { $0.periodStart < $1.periodStart }
@@ -153,9 +163,13 @@ public struct BriefingFacts: Sendable {
             let previous = Period.year(year - 1)!
             let previousSummary = PeriodSummary(upToEnd, from: previous.start, to: previous.end)
             previousYear = previousSummary
-            officialPreviousYear = released.first { $0.calendarYear == year - 1 }.map {
-                OfficialComparison(reported: $0, value: $0.value ?? 0, recorded: previousSummary.returned)
-            }
+            // The best-attributed figure for the year before: named counter first, then stated (not derived), then exact.
+            officialPreviousYear = reported.filter { $0.metric == .released && $0.value != nil && $0.calendarYear == year - 1 && !$0.isLowerBound }
+                .min { a, b in
+                    func rank(_ t: ReportedTotal) -> (Int, Int, Int) { (t.isAttributed ? 0 : 1, t.isDerived ? 1 : 0, t.qualifier == .exact ? 0 : 1) }
+                    return rank(a) < rank(b)
+                }
+                .map { OfficialComparison(reported: $0, value: $0.value ?? 0, recorded: previousSummary.returned) }
             lastOfYear = Self.groups(rows).max { $0.first < $1.first }
         } else {
             officialThisYear = []
@@ -169,6 +183,8 @@ public struct BriefingFacts: Sendable {
             return OfficialComparison(reported: official, value: value, recorded: recorded)
         }
         reportedBodies = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart >= period.start && $0.periodEnd <= period.end }
+        reportedBodiesOverlapping = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart <= period.end && $0.periodEnd >= period.start }
+        undisclosedGroupsOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).filter { $0.undisclosed > 0 }
         freshness = Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date, staleAfter: staleAfter,
                               reach: min(period.end, today))
         corrections = history.filter { entry in

@@ -61,10 +61,19 @@ enum BriefingViewModel {
             ["label": text(s.toRussiaLabel), "value": text(s.sum(sum.releasedToRussia))],
             ["label": text(s.bodiesLabel), "value": text(s.sum(sum.bodiesReturned))],
         ]
-        if sum.returned.unknownCount > 0 { headline[1]["detail"] = text(s.undisclosedStages(sum.returned.unknownCount)) }
-        if sum.bodiesReturned.knownCount == 0, facts.reportedBodies.count == 1, let reported = facts.reportedBodies.first {
-            headline[3]["value"] = text(words.value(reported))
+        // Stages with withheld numbers are said beside a figure they leave out (not beside "not disclosed").
+        if sum.returned.unknownCount > 0, sum.returned.knownCount > 0 { headline[1]["detail"] = text(s.undisclosedStages(sum.returned.unknownCount)) }
+        if facts.missesKnownPeople, sum.returned.knownCount > 0, sum.returned.unknownCount == 0 {
+            headline[1]["value"] = text(s.known(sum.returned, floor: true))
+            headline[1]["detail"] = text(s.missesKnownPeople)
+        }
+        if sum.bodiesReturned.knownCount == 0, let reported = facts.reportedBodies.first {
             headline[3]["detail"] = text(s.reportedBodiesDetail(reported))
+        }
+        // Nothing recorded and nobody has checked: every figure is unknown, not 0.
+        if facts.isUnchecked, let through = facts.freshness.knownThrough {
+            for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
+            headline[0]["detail"] = text(s.checkedOnlyThrough(through))
         }
 
         // The exchanges, each row with its source.
@@ -94,13 +103,24 @@ enum BriefingViewModel {
         // difference (each known gap explained once, where it first bears).
         var context: [[String: Any]] = []
         var explained: Set<KnownGap> = []
-        func explain(_ total: ReportedTotal, differs: Bool) {
-            let gaps = facts.knownGaps(bearingOn: total)
-            guard differs, !gaps.isEmpty else { return }
-            explained.formUnion(gaps)
-            var lead = sentence(s.knownGapsLead)
+        func explain(_ total: ReportedTotal, recorded: KnownSum, differs: Bool) {
+            let bearing = facts.knownGaps(bearingOn: total)
+            guard differs, !bearing.isEmpty else { return }
+            // People the record has that a total "via exchanges only" leaves out: compared like for like too.
+            let outside = bearing.filter { $0.kind == .outsideExchanges && $0.qualifier == .exact && $0.appliesTo == total.counts }
+                .compactMap(\.people).reduce(0, +)
+            if outside > 0, let value = total.value {
+                context.append(sentence(s.likeForLike(recorded: recorded, outside: outside, reported: value,
+                                                      bound: BriefingStrings.bound(recorded: recorded, reported: total.qualifier)),
+                                        bearing.filter { $0.kind == .outsideExchanges }.map { ref(words.source($0), $0.sourceURL) }))
+            }
+            // Each gap is listed once in a document; a later comparison lists only what is new.
+            let new = bearing.filter { !explained.contains($0) }
+            guard !new.isEmpty else { return }
+            var lead = sentence(explained.isEmpty || new.count == bearing.count ? s.knownGapsLead : s.knownGapsLeadMore)
+            explained.formUnion(new)
             lead["hasItems"] = true
-            lead["items"] = gaps.map { sentence(s.knownGap($0), [ref(words.source($0), $0.sourceURL)]) }
+            lead["items"] = new.map { sentence(s.knownGap($0), [ref(words.source($0), $0.sourceURL)]) }
             context.append(lead)
         }
         if facts.period.kind == .annual {
@@ -110,27 +130,35 @@ enum BriefingViewModel {
                 var refs = [recordRef()]
                 if let official = facts.officialPreviousYear { refs.append(ref(official.reported)) }
                 context.append(sentence(text, refs))
-                if let official = facts.officialPreviousYear { explain(official.reported, differs: official.value != previous.returned.known) }
+                if let official = facts.officialPreviousYear {
+                    explain(official.reported, recorded: previous.returned, differs: official.value != previous.returned.known)
+                }
             }
             if let last = facts.lastOfYear {
                 context.append(sentence(s.lastOfYear(last), last.stages.map { ref($0) }))
             }
             for official in facts.officialThisYear {
                 context.append(sentence(s.officialYear(official, year: facts.period.start.year), [ref(official.reported)]))
-                explain(official.reported, differs: official.difference != 0 || official.recorded.unknownCount > 0)
+                explain(official.reported, recorded: official.recorded, differs: official.difference != 0 || official.recorded.unknownCount > 0)
             }
         } else {
-            context.append(sentence(s.yearToDate(facts.yearToDate, facts.sameSpanLastYear, recordStart: facts.recordStart), [recordRef()]))
+            let through = facts.freshness.isStale ? facts.freshness.knownThrough.flatMap { $0 < facts.period.end ? $0 : nil } : nil
+            context.append(sentence(s.yearToDate(facts.yearToDate, facts.sameSpanLastYear, recordStart: facts.recordStart, checkedThrough: through),
+                                    [recordRef()]))
         }
         if let largest = facts.largestOfYear, facts.period.kind != .annual || largest.known > 0 {
             let complete = facts.period.end == facts.period.end.endOfYear
-            context.append(sentence(s.largest(largest, year: facts.period.end.year, yearComplete: complete), largest.stages.map { ref($0) }))
+            let undisclosedElsewhere = facts.undisclosedGroupsOfYear.contains { $0.key != largest.key }
+            context.append(sentence(s.largest(largest, year: facts.period.end.year, yearComplete: complete, undisclosedElsewhere: undisclosedElsewhere),
+                                    largest.stages.map { ref($0) }))
         }
         if let last = facts.lastBefore, !facts.rows.isEmpty, facts.period.kind != .annual {
             context.append(sentence(s.lastExchange(last, periodEnd: facts.period.end), [ref(last)]))
         }
-        if let text = s.sinceInvasion(facts.sinceInvasion) { context.append(sentence(text, [recordRef()])) }
-        for bodies in facts.reportedBodies {
+        // Said when it adds to the period's own figures (not for a record that begins in the period).
+        if facts.sinceInvasion.returned != sum.returned || facts.sinceInvasion.exchanges != sum.exchanges,
+           let text = s.sinceInvasion(facts.sinceInvasion) { context.append(sentence(text, [recordRef()])) }
+        for bodies in facts.reportedBodiesOverlapping {
             let recorded = PeriodSummary(facts.rows, from: bodies.periodStart, to: bodies.periodEnd).bodiesReturned
             context.append(sentence(s.reportedBodies(bodies, recorded: recorded), [ref(bodies)]))
         }
@@ -138,12 +166,14 @@ enum BriefingViewModel {
         if let official = facts.latestOfficial, official.difference != 0,
            !facts.officialThisYear.contains(where: { $0.reported.key == official.reported.key }) {
             context.append(sentence(s.official(official), [ref(official.reported), recordRef()]))
-            explain(official.reported, differs: true)
+            explain(official.reported, recorded: official.recorded, differs: true)
         }
 
         // Honest gaps.
         var gaps: [[String: Any]] = []
-        if facts.rows.isEmpty { gaps.append(sentence(s.noExchange(facts.period, last: facts.lastBefore))) }
+        if facts.rows.isEmpty {
+            gaps.append(sentence(s.noExchange(facts.period, last: facts.lastBefore, checkedThrough: facts.isUnchecked ? facts.freshness.knownThrough : nil)))
+        }
         if sum.returned.unknownCount > 0 { gaps.append(sentence(s.undisclosedGap(sum.returned.unknownCount))) }
         for gap in facts.knownGapsInPeriod where !explained.contains(gap) {
             gaps.append(sentence(s.knownGap(gap), [ref(words.source(gap), gap.sourceURL)]))

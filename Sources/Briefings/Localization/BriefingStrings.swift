@@ -37,7 +37,7 @@ struct BriefingStrings {
     var headlineHeading: String { t("Headline figures", "Основні цифри") }
     var exchangesHeading: String { t("Exchanges in the period", "Обміни за період") }
     var contextHeading: String { t("Context", "Контекст") }
-    var gapsHeading: String { t("What the record does not show", "Чого дані не показують") }
+    var gapsHeading: String { t("What the record does not show", "Обмеження даних") }
     var correctionsHeading: String { t("Corrections to the record", "Виправлення в даних Homecoming") }
     var chartsHeading: String { t("Charts", "Графіки") }
     var sourcesHeading: String { t("Sources", "Джерела") }
@@ -48,9 +48,14 @@ struct BriefingStrings {
     var exchangesLabel: String { t("Exchanges", "Обміни") }
     var returnedLabel: String { t("People returned", "Повернуто людей") }
     var toRussiaLabel: String { t("Handed to Russia", "Передано Росії") }
-    var bodiesLabel: String { t("Bodies returned", "Повернуто тіл") }
+    var bodiesLabel: String { t("Bodies returned with exchanges", "Повернуто тіл під час обмінів") }
     var notReported: String { t("not reported", "не повідомлено") }
     var notDisclosed: String { t("not disclosed", "не розголошено") }
+    var notKnown: String { t("not known", "невідомо") }
+    func checkedOnlyThrough(_ day: Day) -> String { t("the sources were checked only through \(date(day))", "джерела перевірено лише по \(date(day)) включно") }
+    var missesKnownPeople: String {
+        t("the record misses exchanges officials counted; see what it does not show", "у даних бракує обмінів, які враховано офіційно; див. «Обмеження даних»")
+    }
 
     func sum(_ s: KnownSum) -> String {
         // No rows: nothing happened, which is zero; rows without a figure: not reported, which is not zero.
@@ -86,7 +91,7 @@ struct BriefingStrings {
     /// The same as a sentence of its own, for what the record does not show.
     func undisclosedGap(_ count: Int) -> String {
         t("The figures leave out \(n.count(count, .stage)) whose numbers were not disclosed; they are never counted as zero.",
-          "Цифри не враховують \(n.count(count, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(count)) не розголошено; їх ніколи не рахують як нуль.")
+          "Цифри не враховують \(n.count(count, .stage)), кількість повернених на \(Language.ukrainianWhich(count)) не розголошено; ці етапи не додано до підсумку як нуль.")
     }
 
     // MARK: - Exchanges
@@ -121,8 +126,12 @@ struct BriefingStrings {
         }
     }
 
-    func noExchange(_ period: Period, last: Exchange?) -> String {
+    func noExchange(_ period: Period, last: Exchange?, checkedThrough: Day? = nil) -> String {
         let span = during(period)
+        if let checkedThrough {
+            return t("The record has no exchange \(span); its sources were checked only through \(date(checkedThrough)).",
+                     ChartStrings.ended("У даних Homecoming немає обмінів \(span); джерела перевірено лише по \(date(checkedThrough)) включно"))
+        }
         guard let last else { return t("No exchange was recorded \(span).", "Жодного обміну не зафіксовано \(span).") }
         let days = last.date.days(to: period.end)
         return t("No exchange was recorded \(span); the last was on \(date(last.date)), \(days) days before the \(period.kind == .weekly ? "week" : "period") ended.",
@@ -142,29 +151,36 @@ struct BriefingStrings {
         }
     }
 
+    private func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
     /// One or two sentences at the top: what happened in the period, the year so far, the latest exchange.
     func lede(_ f: BriefingFacts) -> String {
         let s = f.summary
         var text: String
-        if s.exchanges == 0 {
-            text = t("No exchange was recorded \(during(f.period)).", "Жодного обміну не зафіксовано \(during(f.period)).")
+        if f.isUnchecked, let through = f.freshness.knownThrough {
+            text = t("The record has no exchange \(during(f.period)), but its sources have been checked only through \(date(through)): whether any took place is not known.",
+                     "У даних Homecoming немає обмінів \(during(f.period)), але джерела перевірено лише по \(date(through)) включно, тож невідомо, чи були обміни.")
+        } else if s.exchanges == 0 {
+            text = t("No exchange was recorded \(during(f.period)).", "\(capitalised(during(f.period))) не зафіксовано жодного обміну.")
         } else if s.returned.knownCount == 0 {
             let during = during(f.period)
             text = t("\(during.prefix(1).uppercased() + during.dropFirst()), people came home from Russian captivity in \(n.count(s.exchanges, .exchange)); how many was not disclosed.",
                      "\(during.prefix(1).uppercased() + during.dropFirst()) з російського полону повернуто людей під час \(n.count(s.exchanges, .exchangeGenitive)); їхню кількість не розголошено.")
         } else {
-            let what = t("\(known(s.returned)) \(n.form(s.returned.known, .person)) came home from Russian captivity in \(n.count(s.exchanges, .exchange))",
-                         "з російського полону повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive))")
+            let floor = f.missesKnownPeople
+            let what = t("\(known(s.returned, floor: floor)) \(n.form(s.returned.known, .person)) came home from Russian captivity in \(n.count(s.exchanges, .exchange))",
+                         "з російського полону повернуто \(known(s.returned, floor: floor)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive))")
             let during = during(f.period)
             text = t("\(during.prefix(1).uppercased() + during.dropFirst()), \(what).", "\(during.prefix(1).uppercased() + during.dropFirst()) \(what).")
         }
         if f.period.kind != .annual, f.yearToDate.exchanges > 0, f.yearToDate.exchanges != s.exchanges || f.period.start > f.period.end.startOfYear {
-            text += t(" So far in \(f.period.end.year): \(known(f.yearToDate.returned)) in \(n.count(f.yearToDate.exchanges, .exchange)).",
-                      " Від початку \(f.period.end.year) року — \(known(f.yearToDate.returned)) під час \(n.count(f.yearToDate.exchanges, .exchangeGenitive)).")
+            let y = f.yearToDate.returned
+            text += t(" So far in \(f.period.end.year): \(known(y)) \(n.form(y.known, .person)) in \(n.count(f.yearToDate.exchanges, .exchange)).",
+                      " Від початку \(f.period.end.year) року повернуто \(known(y)) \(n.form(y.known, .personObject)) під час \(n.count(f.yearToDate.exchanges, .exchangeGenitive)).")
         }
         if let last = f.lastBefore, s.exchanges == 0 || last.date < f.period.start {
             text += t(" The latest exchange in the record was on \(date(last.exchangeKey)).",
-                      " Останній обмін у даних Homecoming — \(date(last.exchangeKey)).")
+                      ChartStrings.ended(" Останній обмін у даних Homecoming — \(date(last.exchangeKey))"))
         }
         return text
     }
@@ -173,8 +189,16 @@ struct BriefingStrings {
 
     /// The year to date against the same span a year earlier, or, where the record does not reach
     /// back that far, the day it starts (never a comparison with nothing).
-    func yearToDate(_ current: PeriodSummary, _ previous: PeriodSummary, recordStart: Day?) -> String {
-        let from = dayMonth(current.start), to = dayMonth(current.end)
+    func yearToDate(_ current: PeriodSummary, _ previous: PeriodSummary, recordStart: Day?, checkedThrough: Day? = nil) -> String {
+        let sentence = yearToDateComparison(current, previous, recordStart: recordStart)
+        guard let checkedThrough else { return sentence }
+        return sentence + t(" The sources were checked only through \(date(checkedThrough)).", ChartStrings.ended(" Джерела перевірено лише по \(date(checkedThrough)) включно"))
+    }
+
+    private func yearToDateComparison(_ current: PeriodSummary, _ previous: PeriodSummary, recordStart: Day?) -> String {
+        // "From 1 to 5 January" when both days are in one month.
+        let sameMonth = current.start.month == current.end.month
+        let from = sameMonth ? String(current.start.day) : dayMonth(current.start), to = dayMonth(current.end)
         let now = t("\(known(current.returned)) \(n.form(current.returned.known, .person)) returned in \(n.count(current.exchanges, .exchange))",
                     "повернуто \(known(current.returned)) \(n.form(current.returned.known, .personObject)) під час \(n.count(current.exchanges, .exchangeGenitive))")
         guard let recordStart, recordStart <= previous.end else {
@@ -189,21 +213,26 @@ struct BriefingStrings {
             guard previous.exchanges > 0 else {
                 return none + t(", nor over the same span of \(previous.start.year).", " — як і за той самий період \(previous.start.year) року.")
             }
-            return none + t("; over the same span of \(previous.start.year), \(known(previous.returned)) returned in \(n.count(previous.exchanges, .exchange)).",
-                            "; за той самий період \(previous.start.year) року — \(known(previous.returned)) під час \(n.count(previous.exchanges, .exchangeGenitive)).")
+            return none + t("; over the same span of \(previous.start.year), \(known(previous.returned)) \(n.form(previous.returned.known, .person)) returned in \(n.count(previous.exchanges, .exchange)).",
+                            "; за той самий період \(previous.start.year) року — \(known(previous.returned)) \(n.form(previous.returned.known, .person)) під час \(n.count(previous.exchanges, .exchangeGenitive)).")
         }
         guard previous.exchanges > 0 else {
             return t("From \(from) to \(to) \(current.start.year), \(now); there was none over the same span of \(previous.start.year).",
                      "З \(from) до \(to) \(current.start.year) року \(now); за той самий період \(previous.start.year) року обмінів не було.")
         }
-        let before = t("\(known(previous.returned)) in \(n.count(previous.exchanges, .exchange))",
-                       "\(known(previous.returned)) під час \(n.count(previous.exchanges, .exchangeGenitive))")
+        let before = t("\(known(previous.returned)) \(n.form(previous.returned.known, .person)) in \(n.count(previous.exchanges, .exchange))",
+                       "\(known(previous.returned)) \(n.form(previous.returned.known, .person)) під час \(n.count(previous.exchanges, .exchangeGenitive))")
         return t("From \(from) to \(to) \(current.start.year), \(now), against \(before) over the same span of \(previous.start.year).",
                  "З \(from) до \(to) \(current.start.year) року \(now); за той самий період \(previous.start.year) року — \(before).")
     }
 
-    func largest(_ group: BriefingFacts.ExchangeGroup, year: Int, yearComplete: Bool) -> String {
+    /// `undisclosedElsewhere`: another exchange of the year has stages with withheld numbers, so it may have been larger.
+    func largest(_ group: BriefingFacts.ExchangeGroup, year: Int, yearComplete: Bool, undisclosedElsewhere: Bool = false) -> String {
         let stages = group.stages.count > 1 ? t(" in \(n.count(group.stages.count, .stage))", " у \(n.count(group.stages.count, .stage))") : ""
+        if undisclosedElsewhere {
+            return t("\(yearComplete ? "" : "So far, t")\(yearComplete ? "T" : "")he largest exchange of \(year) with disclosed numbers was on \(date(group.first)): \(n.count(group.known, .person))\(stages); an exchange whose numbers were not disclosed may have been larger.",
+                     "\(yearComplete ? "Н" : "Наразі н")айбільший обмін \(year) року з оприлюдненою кількістю відбувся \(date(group.first)): \(n.count(group.known, .person))\(stages); обмін з нерозголошеною кількістю повернених міг бути більшим.")
+        }
         return yearComplete
             ? t("The largest exchange of \(year) was on \(date(group.first)): \(n.count(group.known, .person))\(stages).",
                 "Найбільший обмін \(year) року відбувся \(date(group.first)): \(n.count(group.known, .person))\(stages).")
@@ -215,10 +244,10 @@ struct BriefingStrings {
         let days = last.date.days(to: periodEnd)
         if let key = last.partOf {
             return days == 0
-                ? t("The last stage of the exchange of \(date(key)) was on \(date(last.date)), the period's last day.",
-                    "Останній етап обміну \(date(key)) відбувся \(date(last.date)), в останній день періоду.")
-                : t("The last stage of the exchange of \(date(key)) was on \(date(last.date)), \(n.count(days, .day)) before the period ended.",
-                    "Останній етап обміну \(date(key)) відбувся \(date(last.date)), за \(n.count(days, .day)) до кінця періоду.")
+                ? t("The period's latest stage of the exchange that began on \(date(key)) was on \(date(last.date)), its last day.",
+                    "Останній за цей період етап обміну, що почався \(date(key)), відбувся \(date(last.date)), в останній день періоду.")
+                : t("The period's latest stage of the exchange that began on \(date(key)) was on \(date(last.date)), \(n.count(days, .day)) before the period ended.",
+                    "Останній за цей період етап обміну, що почався \(date(key)), відбувся \(date(last.date)), за \(n.count(days, .day)) до кінця періоду.")
         }
         return days == 0
             ? t("The last exchange was on \(date(last.date)), the period's last day.", "Останній обмін відбувся \(date(last.date)), в останній день періоду.")
@@ -229,8 +258,8 @@ struct BriefingStrings {
     /// Nil when the record holds nothing since the invasion up to the period's end.
     func sinceInvasion(_ s: PeriodSummary) -> String? {
         guard s.exchanges > 0 else { return nil }
-        var text = t("Since 24\u{00A0}February\u{00A0}2022 the record counts \(n.count(s.returned.known, .person)) returned in \(n.count(s.exchanges, .exchange))",
-                     "За даними Homecoming, від 24\u{00A0}лютого 2022\u{00A0}року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(n.count(s.returned.known, .personObject))")
+        var text = t("Since 24\u{00A0}February\u{00A0}2022 the record counts \(known(s.returned)) \(n.form(s.returned.known, .person)) returned in \(n.count(s.exchanges, .exchange))",
+                     "За даними Homecoming, від 24\u{00A0}лютого 2022\u{00A0}року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject))")
         if s.returned.unknownCount > 0 {
             text += t(", not counting \(n.count(s.returned.unknownCount, .stage)) with undisclosed numbers",
                       ", без урахування \(n.count(s.returned.unknownCount, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(s.returned.unknownCount)) не розголошено")
@@ -281,13 +310,15 @@ struct BriefingStrings {
     }
 
     /// "2,297" or "at least 2,297" where the sum leaves out undisclosed stages.
-    func known(_ sum: KnownSum) -> String {
-        sum.unknownCount > 0 ? t("at least \(n.number(sum.known))", "щонайменше \(n.number(sum.known))") : n.number(sum.known)
+    /// `floor`: the record is known to miss people here (exchanges not found), so its sum is a floor too.
+    func known(_ sum: KnownSum, floor: Bool = false) -> String {
+        sum.unknownCount > 0 || floor ? t("at least \(n.number(sum.known))", "щонайменше \(n.number(sum.known))") : n.number(sum.known)
     }
 
     /// "Officials reported" where the source names who counted; otherwise said as it is.
     private func reportedBy(_ r: ReportedTotal) -> (en: String, uk: String) {
-        r.isAttributed ? ("Officials reported", "За офіційними даними,")
+        if r.isDerived { return ("Officials' figures imply", "З офіційних даних випливає, що") }
+        return r.isAttributed ? ("Officials reported", "За офіційними даними,")
             : ("A source that names no counting body reported", "За даними джерела, яке не називає, хто рахував,")
     }
 
@@ -336,9 +367,17 @@ struct BriefingStrings {
         let year = previous.start.year
         var text = ""
         if let official, official.value != previous.returned.known {
-            let derived = official.reported.isDerived ? t(" (derived by Homecoming)", " (обчислено Homecoming)") : ""
-            text = t("That is \(change(official.value, otherFloor: false, qualifier: official.reported.qualifier)) than in \(year) by the officially reported total of \(words.value(official.reported))\(derived), ",
-                     "Це \(change(official.value, otherFloor: false, qualifier: official.reported.qualifier)), ніж у \(year) році за офіційним підсумком \(words.value(official.reported))\(derived), ")
+            let delta = change(official.value, otherFloor: false, qualifier: official.reported.qualifier), value = words.value(official.reported)
+            if official.reported.isDerived {
+                text = t("That is \(delta) than the \(value) that officials' figures imply for \(year) (derived by Homecoming), ",
+                         "Це \(delta), ніж \(value), що випливає з офіційних даних за \(year) рік (обчислено в Homecoming), ")
+            } else if official.reported.isAttributed {
+                text = t("That is \(delta) than in \(year) by the officially reported total of \(value), ",
+                         "Це \(delta), ніж у \(year) році за офіційним підсумком \(value), ")
+            } else {
+                text = t("That is \(delta) than the \(value) for \(year) from a source that names no counting body, ",
+                         "Це \(delta), ніж \(value) за \(year) рік за даними джерела, яке не називає, хто рахував, ")
+            }
             text += t("and \(change(previous.returned.known, otherFloor: previous.returned.unknownCount > 0)) than the \(known(previous.returned)) in the record for \(year), which is incomplete.",
                       "і \(change(previous.returned.known, otherFloor: previous.returned.unknownCount > 0)), ніж \(known(previous.returned)) у даних Homecoming за \(year) рік, які неповні.")
         } else {
@@ -356,11 +395,8 @@ struct BriefingStrings {
     /// The headline's detail for bodies when the record has none by exchange but a count was reported.
     func reportedBodiesDetail(_ r: ReportedTotal) -> String {
         let span = ChartStrings(language: language).span(r.periodStart, r.periodEnd)
-        return r.isAttributed
-            ? t("reported for \(span) (\(words.attribution(r))); the record has no count by exchange",
-                "повідомлено за \(span) (\(words.attribution(r))); у даних Homecoming немає підрахунку за обмінами")
-            : t("reported for \(span) by a source that names no counting body; the record has no count by exchange",
-                "повідомлено за \(span) джерелом, яке не називає, хто рахував; у даних Homecoming немає підрахунку за обмінами")
+        return t("a separate repatriation of \(words.value(r)) \(n.form(r.value ?? 0, .body)) was reported for \(span); see the context",
+                 "окремо повідомлено про репатріацію \(words.value(r)) \(n.form(r.value ?? 0, .bodyGenitive)) за \(span); див. «Контекст»")
     }
 
     /// A reported count of bodies returned, beside the record's.
@@ -376,14 +412,22 @@ struct BriefingStrings {
     }
 
     /// Before the known gaps that bear on a comparison with a reported total.
-    var knownGapsLead: String { t("What is known about the difference:", "Що відомо про розбіжність:") }
+    var knownGapsLead: String { t("What is known about the difference:", "Чим може пояснюватися розбіжність:") }
+    var knownGapsLeadMore: String { t("What else is known about the difference, besides the gaps listed above:", "Чим ще може пояснюватися розбіжність, крім названого вище:") }
+
+    /// The record's figure like for like with a total that leaves out people freed outside exchanges.
+    func likeForLike(recorded: KnownSum, outside: Int, reported: Int, bound: Bound) -> String {
+        let comparable = KnownSum(known: recorded.known - outside, unknownCount: recorded.unknownCount, knownCount: recorded.knownCount)
+        return t("Like for like, without the \(n.count(outside, .person)) freed outside exchanges whom this total leaves out, the record has \(known(comparable)): \(gap(comparable.known - reported, bound)).",
+                 "Якщо порівнювати однакове, тобто без \(n.count(outside, .personGenitive)), звільнених поза обмінами, яких цей підсумок не враховує, у даних Homecoming — \(known(comparable)): \(gap(comparable.known - reported, bound)).")
+    }
 
     /// A known gap that falls in the period, as a sentence of its own.
     func knownGap(_ gap: KnownGap) -> String { ChartStrings.ended(words.explanation(gap)) }
 
     // MARK: - Since the last edition
 
-    var sinceHeading: String { t("Since the last edition", "Від попереднього випуску") }
+    var sinceHeading: String { t("Since the last edition", "Що змінилося від попереднього випуску") }
 
     /// "the last edition (week 47 of 2026)" / «попередній випуск (47-й тиждень 2026 року)».
     private func lastEdition(_ p: Period) -> (en: String, uk: String) {
@@ -403,8 +447,8 @@ struct BriefingStrings {
         let before = tally(e.yearBefore), now = tally(e.yearNow)
         if e.yearBefore.end.year != year {
             out.append(e.yearNow.exchanges == 0
-                ? t("This is the first edition of \(year); no exchange is recorded in \(year) yet.",
-                    "Це перший випуск \(year) року; обмінів у \(year) році ще не зафіксовано.")
+                ? t("This is the first edition of \(year); no exchange is recorded since 1\u{00A0}January yet.",
+                    "Це перший випуск \(year) року; від 1\u{00A0}січня обмінів ще не зафіксовано.")
                 : t("This is the first edition of \(year); so far the record counts \(now.en) in \(year).",
                     "Це перший випуск \(year) року; у даних Homecoming за \(year) рік поки що повернуто \(now.uk)."))
         } else if e.yearBefore.exchanges == 0 && e.yearNow.exchanges == 0 {
@@ -415,11 +459,16 @@ struct BriefingStrings {
         } else if e.yearBefore.returned == e.yearNow.returned && e.yearBefore.exchanges == e.yearNow.exchanges {
             out.append(t("The record's total for \(year) is unchanged since \(last.en): \(now.en).",
                          "Відколи вийшов \(last.uk), підсумок \(year) року в даних Homecoming не змінився: повернуто \(now.uk)."))
+        } else if e.yearBefore.returned.known == e.yearNow.returned.known, e.yearNow.exchanges > e.yearBefore.exchanges,
+                  e.yearNow.returned.unknownCount > e.yearBefore.returned.unknownCount {
+            let added = e.yearNow.exchanges - e.yearBefore.exchanges
+            out.append(t("\(n.count(added, .exchange)) with undisclosed numbers added since \(last.en), so the record's known total for \(year) is unchanged: \(now.en).",
+                         "Від попереднього випуску додано \(n.count(added, .exchange)) з нерозголошеною кількістю повернених, тож відомий підсумок \(year) року не змінився: \(now.uk)."))
         } else {
             let change = e.yearBefore.returned.unknownCount == e.yearNow.returned.unknownCount
                 ? t(" (\(gap(e.yearNow.returned.known - e.yearBefore.returned.known)))", " (\(gap(e.yearNow.returned.known - e.yearBefore.returned.known)))") : ""
             out.append(t("The record's total for \(year) went from \(before.en) at \(last.en) to \(now.en)\(change).",
-                         "Підсумок \(year) року в даних Homecoming змінився: у попередньому випуску було повернуто \(before.uk), тепер — \(now.uk)\(change)."))
+                         "Підсумок \(year) року в даних Homecoming змінився: у попередньому випуску йшлося про \(before.uk), тепер — \(now.uk)\(change)."))
         }
         if let now = e.officialNow {
             let nowGap = gap(now.difference, Self.bound(recorded: now.recorded, reported: now.reported.qualifier))
@@ -468,8 +517,9 @@ struct BriefingStrings {
             return t("Nobody has recorded a check of the sources; the newest exchange in the record is from \(date(through)), \(n.count(days, .day)) before \(date(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
                      "Ніхто не зафіксував перевірки джерел; найновіший обмін у записі датовано \(date(through)), за \(n.count(days, .day)) до \(date(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
         }
-        return t("The sources were last checked through \(date(through)) (by \(check.checkedBy) on \(date(check.checkedOn))), \(n.count(days, .day)) before \(date(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
-                 "Джерела востаннє перевірено по \(date(through)) включно (перевірка: \(check.checkedBy), \(date(check.checkedOn))), за \(n.count(days, .day)) до \(date(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
+        _ = limit
+        return t("The sources were last checked through \(date(through)) (by \(check.checkedBy) on \(date(check.checkedOn))), \(n.count(days, .day)) before \(date(f.reach)): exchanges after that day may be missing from this briefing.",
+                 "Джерела востаннє перевірено по \(date(through)) включно (перевірка: \(check.checkedBy), \(date(check.checkedOn))), за \(n.count(days, .day)) до \(date(f.reach)): обмінів після цього дня в огляді може бракувати.")
     }
 
     func correction(_ e: HistoryEntry) -> String {

@@ -99,6 +99,10 @@ public enum Noun: Sendable {
     case source
     /// Corrections to the record ("внесено 2 виправлення").
     case correction
+    /// People after a preposition that governs the genitive in Ukrainian ("без 53 людей").
+    case personGenitive
+    /// Bodies after a genitive in Ukrainian ("репатріацію 6 057 тіл").
+    case bodyGenitive
 
     /// (one, few, other): English uses one and other; Ukrainian one, few and many (other).
     func forms(_ language: Language) -> (one: String, few: String, other: String) {
@@ -131,6 +135,10 @@ public enum Noun: Sendable {
         case (.personAccusative, .uk): ("особу", "особи", "осіб")
         case (.source, .en): ("source", "sources", "sources")
         case (.source, .uk): ("джерело", "джерела", "джерел")
+        case (.bodyGenitive, .en): ("body", "bodies", "bodies")
+        case (.bodyGenitive, .uk): ("тіла", "тіл", "тіл")
+        case (.personGenitive, .en): ("person", "people", "people")
+        case (.personGenitive, .uk): ("людини", "людей", "людей")
         case (.correction, .en): ("correction", "corrections", "corrections")
         case (.correction, .uk): ("виправлення", "виправлення", "виправлень")
         }

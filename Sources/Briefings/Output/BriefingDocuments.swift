@@ -133,10 +133,12 @@ public enum BriefingDocuments {
                         let narrowContent = ChartBuilder.build(narrowRequest, exchanges: record.exchanges, reported: record.reported,
                                                                vocabularies: record.vocabularies)
                         let (w, h) = Self.narrowSize
-                        narrow = inlineSVG(try SceneRenderer.svg(ChartFiles.scene(narrowContent.spec, width: w, height: h, theme: request.theme, measurer: measurer),
+                        narrow = inlineSVG(try SceneRenderer.svg(ChartFiles.scene(narrowContent.spec, width: w, height: h, theme: request.theme, measurer: measurer,
+                                                                                  textScale: Self.narrowTextScale),
                                                                  typeface: typeface))
                         if let darkTheme = request.darkTheme {
-                            narrowDark = inlineSVG(try SceneRenderer.svg(ChartFiles.scene(narrowContent.spec, width: w, height: h, theme: darkTheme, measurer: measurer),
+                            narrowDark = inlineSVG(try SceneRenderer.svg(ChartFiles.scene(narrowContent.spec, width: w, height: h, theme: darkTheme, measurer: measurer,
+                                                                                          textScale: Self.narrowTextScale),
                                                                          typeface: darkTypeface ?? typeface))
                         }
                     }
@@ -188,7 +190,9 @@ public enum BriefingDocuments {
     }
 
     /// The size of the charts an HTML briefing shows on a phone (CSS px).
-    static let narrowSize: (width: Double, height: Double) = (480, 640)
+    /// Shown at about its own size, so its text keeps most of the theme's sizes (labels of 12 px).
+    static let narrowSize: (width: Double, height: Double) = (360, 520)
+    static let narrowTextScale = 0.8
 
     /// The SVG without its XML declaration, ready to sit inside HTML.
     static func inlineSVG(_ svg: String) -> String {

@@ -32,8 +32,9 @@ public enum ChartFiles {
 
     /// The scene of `spec`, its id made from everything it draws (chart, language, period, size, theme):
     /// any set of Homecoming SVGs can share one page without sharing an id.
-    public static func scene(_ spec: ChartSpec, width: Double, height: Double, theme: Theme, measurer: some TextMeasuring) -> Scene {
-        var scene = ChartEngine.scene(spec, width: width, height: height, theme: theme, measurer: measurer)
+    public static func scene(_ spec: ChartSpec, width: Double, height: Double, theme: Theme, measurer: some TextMeasuring,
+                             textScale: Double? = nil) -> Scene {
+        var scene = ChartEngine.scene(spec, width: width, height: height, theme: theme, measurer: measurer, textScale: textScale)
         scene.id = "\(spec.id)-\(SHA256.hex(Array(scene.dump().utf8)).prefix(12))"
         return scene
     }

@@ -173,7 +173,8 @@ public enum PublicationIndex {
             """
         for e in entries.prefix(feedLimit) {
             let page = e.meta.formats.contains("html") ? "html" : e.meta.formats.first ?? "html"
-            let summary = e.meta.summary.map { "\(ChartStrings.ended(span(e.meta, strings))) \($0)" } ?? span(e.meta, strings)
+            // The lede names its period; an edition without one (written before it was kept) gives its dates.
+            let summary = e.meta.summary ?? span(e.meta, strings)
             out += """
                 <entry>
                 <title>\(esc(e.meta.title))</title>

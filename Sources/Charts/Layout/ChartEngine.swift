@@ -3,11 +3,13 @@
 public enum ChartEngine {
     /// The scene for `spec` at `width` × `height` px.
     ///
-    /// Text shrinks (to half the theme's sizes at most) until the plot keeps at least a third
-    /// of the height, so small sizes keep every text whole instead of clipping it.
-    public static func scene(_ spec: ChartSpec, width: Double, height: Double, theme: Theme, measurer: some TextMeasuring) -> Scene {
+    /// Text is sized for the area (or at `textScale` of the theme's sizes, for a chart that is shown
+    /// at its own size on a phone), then shrinks (to half the theme's sizes at most) until the plot
+    /// keeps at least a third of the height, so small sizes keep every text whole instead of clipping it.
+    public static func scene(_ spec: ChartSpec, width: Double, height: Double, theme: Theme, measurer: some TextMeasuring,
+                             textScale: Double? = nil) -> Scene {
         let reference = (width * height / (1200 * 675)).squareRoot()
-        var scale = min(1.6, max(0.55, reference))
+        var scale = textScale ?? min(1.6, max(0.55, reference))
         var style = ChartStyle(theme: theme, scale: scale)
         var frame = FrameLayout(spec: spec, style: style, width: width, height: height, measurer: measurer)
         while frame.body.height < max(style.px(90), height * 0.36), scale > 0.42 {
