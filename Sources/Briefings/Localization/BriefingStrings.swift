@@ -481,8 +481,8 @@ struct BriefingStrings {
                     out.append(t("The gap with the latest exact reported total (\(against(now).en)) is unchanged: the record counts \(nowGap).",
                                  "Розрив з останнім оприлюдненим точним підсумком (\(against(now).uk)) не змінився: у даних Homecoming — \(nowGap)."))
                 } else if beforeGap == nowGap {
-                    out.append(t("Against the latest exact reported total, now \(against(now).en) (at the last edition \(against(before).en)), the record still counts \(nowGap).",
-                                 "Порівняно з останнім оприлюдненим точним підсумком — тепер це \(against(now).uk), у попередньому випуску було \(against(before).uk) — у даних Homecoming, як і раніше, \(nowGap)."))
+                    out.append(t("The latest exact reported total is now \(against(now).en) (at the last edition: \(against(before).en)); the record still counts \(nowGap).",
+                                 "Останній оприлюднений точний підсумок тепер — \(against(now).uk) (у попередньому випуску — \(against(before).uk)); у даних Homecoming, як і раніше, \(nowGap)."))
                 } else {
                     out.append(t("The gap with the latest exact reported total went from \(beforeGap) (against \(against(before).en)) to \(nowGap) (against \(against(now).en)).",
                                  "Розрив з останнім оприлюдненим точним підсумком змінився: було \(beforeGap) (порівняно з \(against(before).uk)), тепер — \(nowGap) (порівняно з \(against(now).uk))."))
