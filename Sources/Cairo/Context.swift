@@ -20,12 +20,13 @@ public final class Context {
             cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
             cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
             cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-            cairo_set_font_options(pointer, options)
+            CairoFonts.withLock { cairo_set_font_options(pointer, options) }
             cairo_font_options_destroy(options)
         }
     }
 
-    deinit { cairo_destroy(pointer) }
+    // Releasing a context releases its scaled font (see `CairoFonts`).
+    deinit { CairoFonts.withLock { cairo_destroy(pointer) } }
 
     /// Throws the first error any drawing call met.
     public func check(_ operation: String = "draw") throws(CairoError) {
@@ -34,10 +35,11 @@ public final class Context {
 
     // MARK: - State
 
+    // Restoring a state and changing the matrix release the state's scaled font (see `CairoFonts`).
     public func save() { cairo_save(pointer) }
-    public func restore() { cairo_restore(pointer) }
-    public func scale(_ sx: Double, _ sy: Double) { cairo_scale(pointer, sx, sy) }
-    public func translate(_ x: Double, _ y: Double) { cairo_translate(pointer, x, y) }
+    public func restore() { CairoFonts.withLock { cairo_restore(pointer) } }
+    public func scale(_ sx: Double, _ sy: Double) { CairoFonts.withLock { cairo_scale(pointer, sx, sy) } }
+    public func translate(_ x: Double, _ y: Double) { CairoFonts.withLock { cairo_translate(pointer, x, y) } }
 
     public func setSource(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         cairo_set_source_rgba(pointer, red, green, blue, alpha)
@@ -69,38 +71,40 @@ public final class Context {
         cairo_save(pointer)
         cairo_set_operator(pointer, CAIRO_OPERATOR_CLEAR)
         cairo_paint(pointer)
-        cairo_restore(pointer)
+        CairoFonts.withLock { cairo_restore(pointer) }
     }
 
     // MARK: - Text (Cairo's toy API: enough for labels in one font family)
 
     public func selectFont(family: String, bold: Bool, italic: Bool = false) {
-        cairo_select_font_face(pointer, family, italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        CairoFonts.withLock {
+            cairo_select_font_face(pointer, family, italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
+                                   bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        }
     }
 
     /// Uses a font loaded from its file.
-    public func setFontFace(_ face: FontFace) { cairo_set_font_face(pointer, face.pointer) }
+    public func setFontFace(_ face: FontFace) { CairoFonts.withLock { cairo_set_font_face(pointer, face.pointer) } }
 
-    public func setFontSize(_ size: Double) { cairo_set_font_size(pointer, size) }
+    public func setFontSize(_ size: Double) { CairoFonts.withLock { cairo_set_font_size(pointer, size) } }
 
     /// The advance width of `text` in the current font.
     public func textAdvance(_ text: String) -> Double {
         var extents = cairo_text_extents_t()
-        cairo_text_extents(pointer, text, &extents)
+        CairoFonts.withLock { cairo_text_extents(pointer, text, &extents) }
         return extents.x_advance
     }
 
     /// Ascent and descent of the current font.
     public func fontMetrics() -> (ascent: Double, descent: Double) {
         var extents = cairo_font_extents_t()
-        cairo_font_extents(pointer, &extents)
+        CairoFonts.withLock { cairo_font_extents(pointer, &extents) }
         return (extents.ascent, extents.descent)
     }
 
     /// Draws `text` with its baseline starting at (x, y).
     public func showText(_ text: String, x: Double, y: Double) {
         cairo_move_to(pointer, x, y)
-        cairo_show_text(pointer, text)
+        CairoFonts.withLock { cairo_show_text(pointer, text) }
     }
 }

@@ -28,7 +28,7 @@ public final class FontFace: @unchecked Sendable {
         pointer = fontFace
     }
 
-    deinit { cairo_font_face_destroy(pointer) }
+    deinit { CairoFonts.withLock { cairo_font_face_destroy(pointer) } }
 
     nonisolated(unsafe) private static let key = UnsafeMutablePointer<cairo_user_data_key_t>.allocate(capacity: 1)
 }
@@ -63,8 +63,9 @@ final class FreeType: @unchecked Sendable {
 /// font's mutex and its global glyph-cache mutex in opposite orders on different paths: two threads
 /// drawing text at once (or one drawing while another releases a context) can deadlock for good.
 /// Seen as a test run that hung in `cairo_scaled_font_text_to_glyphs` and `cairo_scaled_font_destroy`.
-/// Drawing, measuring and finishing a surface with text hold this lock; what needs no font
-/// (filtering and compressing PNG rows) runs beside it.
+/// Every call of this module that can touch a scaled font (setting a font, measuring, showing
+/// text, finishing or releasing a surface or a context) holds this lock for that call only, so
+/// that shapes are still rasterised, and PNG rows filtered and compressed, on every core.
 public enum CairoFonts {
     private static let lock = NSLock()
 

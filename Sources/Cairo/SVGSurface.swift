@@ -36,14 +36,15 @@ public final class SVGSurface: Surface, @unchecked Sendable {
     }
 
     deinit {
-        if !finished { cairo_surface_finish(pointer) }
+        if !finished { CairoFonts.withLock { cairo_surface_finish(pointer) } }
         retained.release()
     }
 
     /// Ends the document and returns its bytes; the surface cannot be drawn on afterwards.
     public func finish() throws(CairoError) -> [UInt8] {
         if !finished {
-            cairo_surface_finish(pointer)
+            // Finishing writes the glyphs drawn (see `CairoFonts`).
+            CairoFonts.withLock { cairo_surface_finish(pointer) }
             finished = true
         }
         try CairoError.check(cairo_surface_status(pointer), "finish SVG")

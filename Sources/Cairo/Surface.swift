@@ -9,12 +9,13 @@ public class Surface {
         do {
             try CairoError.check(cairo_surface_status(pointer), operation)
         } catch {
-            cairo_surface_destroy(pointer)
+            CairoFonts.withLock { cairo_surface_destroy(pointer) }
             throw error
         }
     }
 
-    deinit { cairo_surface_destroy(pointer) }
+    // A vector surface holds subsets of the fonts drawn on it (see `CairoFonts`).
+    deinit { CairoFonts.withLock { cairo_surface_destroy(pointer) } }
 
     /// Finishes pending drawing and checks the surface for errors.
     public func flush() throws(CairoError) {

@@ -20,20 +20,16 @@ public final class CairoTextMeasurer: TextMeasuring {
     public func width(_ text: String, font: Font) -> Double {
         let key = Key(text: text, font: font)
         if let width = widths[key] { return width }
-        let width = CairoFonts.withLock {
-            select(font)
-            return context.textAdvance(text)
-        }
+        select(font)
+        let width = context.textAdvance(text)
         widths[key] = width
         return width
     }
 
     public func metrics(_ font: Font) -> (ascent: Double, descent: Double) {
         if let cached = metricsCache[font] { return cached }
-        let metrics = CairoFonts.withLock {
-            select(font)
-            return context.fontMetrics()
-        }
+        select(font)
+        let metrics = context.fontMetrics()
         metricsCache[font] = metrics
         return metrics
     }

@@ -58,20 +58,17 @@ public final class PNGRendering: @unchecked Sendable {
         var top = rows.lowerBound - extra
         var first = true
         while top < rows.upperBound {
-            // Drawing is one thread at a time (see `CairoFonts`); the rows' filtering and compression below are not.
-            try CairoFonts.withLock { () throws(CairoError) in
-                let context = try Context(surface)
-                // The surface is reused from band to band: a background that is not opaque would blend with the last one.
-                if !opaque { context.clear() }
-                context.translate(0, -Double(top))
-                context.scale(Double(scale), Double(scale))
-                // Only the marks that reach this band, with a pixel to spare for anti-aliasing.
-                let pixel = 1 / Double(scale)
-                let visible = (Double(top) * pixel - pixel)...(Double(top + band) * pixel + pixel)
-                SceneRenderer.draw(scene, on: context, typeface: typeface, rows: visible)
-                try context.check("draw \(scene.id) as PNG")
-                try surface.flush()
-            }
+            let context = try Context(surface)
+            // The surface is reused from band to band: a background that is not opaque would blend with the last one.
+            if !opaque { context.clear() }
+            context.translate(0, -Double(top))
+            context.scale(Double(scale), Double(scale))
+            // Only the marks that reach this band, with a pixel to spare for anti-aliasing.
+            let pixel = 1 / Double(scale)
+            let visible = (Double(top) * pixel - pixel)...(Double(top + band) * pixel + pixel)
+            SceneRenderer.draw(scene, on: context, typeface: typeface, rows: visible)
+            try context.check("draw \(scene.id) as PNG")
+            try surface.flush()
             let available = min(band, rows.upperBound - top)
             var start = 0
             if first, extra == 1 {

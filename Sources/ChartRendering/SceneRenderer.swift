@@ -12,14 +12,11 @@ public enum SceneRenderer {
 
     /// The same SVG document as UTF-8 bytes, as written to a file.
     public static func svgBytes(_ scene: Scene, typeface: Typeface) throws(CairoError) -> [UInt8] {
-        // Drawing, finishing (which writes the glyphs) and releasing the context all use the fonts.
-        let finished = try CairoFonts.withLock { () throws(CairoError) -> [UInt8] in
-            let surface = try SVGSurface(width: scene.width, height: scene.height)
-            let context = try Context(surface)
-            draw(scene, on: context, typeface: typeface)
-            try context.check("draw \(scene.id) as SVG")
-            return try surface.finish()
-        }
+        let surface = try SVGSurface(width: scene.width, height: scene.height)
+        let context = try Context(surface)
+        draw(scene, on: context, typeface: typeface)
+        try context.check("draw \(scene.id) as SVG")
+        let finished = try surface.finish()
         return SVGPostProcessor.process(finished, scene: scene)
     }
 

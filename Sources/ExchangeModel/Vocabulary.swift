@@ -88,6 +88,8 @@ public struct Vocabularies: Sendable {
     public var reportingBodies = Vocabulary(kind: .reportingBody)
     /// The directory the lists were read from, for messages; nil when they were built in code.
     public var directory: String?
+    /// The kinds whose file was not in `directory` when the vocabularies were loaded.
+    public var missingFiles: Set<Vocabulary.Kind> = []
 
     /// Empty vocabularies: a record that refers to none.
     public init() {}

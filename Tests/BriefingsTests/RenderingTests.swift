@@ -131,12 +131,10 @@ extension RenderingTests {
         var scene = try Self.scene(kind, theme: "dark")
         scene.background.alpha = backgroundAlpha
         let surface = try ImageSurface(width: 2400, height: 1350)
-        try CairoFonts.withLock { () throws in
-            let context = try Context(surface)
-            context.scale(2, 2)
-            SceneRenderer.draw(scene, on: context, typeface: Fixtures.typeface("dark"))
-            try surface.flush()
-        }
+        let context = try Context(surface)
+        context.scale(2, 2)
+        SceneRenderer.draw(scene, on: context, typeface: Fixtures.typeface("dark"))
+        try surface.flush()
         let whole = try ImageSurface(png: try PNGEncoder.encode(surface, compression: .zlib(level: 1), pixelsPerInch: 144))
         for (band, slices) in [(7, 5), (128, 4)] {
             let sliced = try ImageSurface(png: try SceneRenderer.png(scene, typeface: Fixtures.typeface("dark"), scale: 2,

@@ -6,8 +6,6 @@ import Testing
 struct PNGEncoderTests {
     /// A surface with flat areas, anti-aliased shapes and text, and optionally a translucent background.
     static func drawing(width: Int = 301, height: Int = 157, background alpha: Double = 1) throws -> ImageSurface {
-        // Text is drawn under the process's font lock, as the renderer draws it (tests run at once).
-        try CairoFonts.withLock { () throws -> ImageSurface in
         let surface = try ImageSurface(width: width, height: height)
         let context = try Context(surface)
         context.setSource(red: 0.96, green: 0.95, blue: 0.9, alpha: alpha)
@@ -25,7 +23,6 @@ struct PNGEncoderTests {
         try context.check()
         try surface.flush()
         return surface
-        }
     }
 
     static func samePixels(_ a: ImageSurface, _ b: ImageSurface) throws -> Bool {

@@ -127,3 +127,22 @@ extension BriefingCLITests {
         #expect(try String(contentsOfFile: "\(bad)/feed.uk.xml", encoding: .utf8).contains("href=\"https://example.org/h/feed.uk.xml\""))
     }
 }
+
+extension BriefingCLITests {
+    /// Run away from the dataset (cron in /, a wrong --data-dir), a seeded store's codes cannot be
+    /// named: one problem per missing list says why and what to do, not one per row; nothing is written.
+    @Test func aMissingDatasetDirectoryIsOneClearErrorNotOnePerRow() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["check"]).status == 0)
+        let out = cli.directory.appendingPathComponent("Output").path
+        let nowhere = cli.directory.appendingPathComponent("no-dataset").path
+        let run = try cli.run(["weekly", "--out", out, "--quiet"],
+                              environment: ["HOMECOMING_DATA": nowhere, "HOMECOMING_TEMPLATES": CLI.packageRoot.appendingPathComponent("Templates").path])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("no-dataset/publications.csv"), "\(run.stderr)")
+        #expect(run.stderr.contains("there is no such file") && run.stderr.contains("--data-dir"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count <= 12, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}

@@ -17,6 +17,7 @@ extension Vocabularies {
                 if FileManager.default.fileExists(atPath: path) {
                     throw .missingInput(path: path, reason: "it cannot be read (check its permissions)")
                 }
+                result.missingFiles.insert(kind)
                 continue
             }
             let (vocabulary, diagnostics) = parse(bytes: [UInt8](data), name: path, kind: kind)
@@ -92,7 +93,16 @@ extension Vocabularies {
     /// - Throws: `StoreError.invalidData` naming each row, the code and the vocabulary file.
     public func checkCodes(exchanges: [Exchange], reported: [ReportedTotal], store: String) throws(StoreError) {
         var problems: [Diagnostic] = []
+        // A list whose file is not there at all is one problem, not one per row: the dataset directory is wrong.
+        var missingReported: Set<Vocabulary.Kind> = []
         func problem(_ row: String, _ field: String, _ kind: Vocabulary.Kind, _ code: String) {
+            if missingFiles.contains(kind) {
+                guard missingReported.insert(kind).inserted else { return }
+                problems.append(Diagnostic(file: path(of: kind), location: .file,
+                                           message: "there is no such file, and \(row) in \(store) has \(field) \"\(code)\" (the record's codes are named there)",
+                                           hint: "run Homecoming from the directory that holds Data/, or pass --data-dir (or set $HOMECOMING_DATA) to the dataset's directory"))
+                return
+            }
             problems.append(Diagnostic(file: path(of: kind), location: .file,
                                        message: "\(row) in \(store) has \(field) \"\(code)\", which is not a code of this file",
                                        hint: "add a line \"\(code),English name,Ukrainian name\" to \(path(of: kind)), or correct the row and import it with --update"))
@@ -118,14 +128,26 @@ extension Vocabularies {
                               message: "\(field) \"\(code)\" is not a code of \(path(of: kind)) (\(listed))",
                               hint: "use a code of that file, or add a line \"\(code),English name,Ukrainian name\" to it")
         }
+        var missingReported: Set<Vocabulary.Kind> = []
+        func add(_ location: Diagnostic.Location, _ kind: Vocabulary.Kind, _ field: String, _ code: String) {
+            // A list whose file is not there at all is one problem, not one per row.
+            if missingFiles.contains(kind) {
+                guard missingReported.insert(kind).inserted else { return }
+                out.append(Diagnostic(file: file.name, location: location,
+                                      message: "\(field) \"\(code)\" names a code of \(path(of: kind)), and there is no such file",
+                                      hint: "run Homecoming from the directory that holds Data/, or pass --data-dir (or set $HOMECOMING_DATA) to the dataset's directory"))
+                return
+            }
+            out.append(diagnostic(location, kind, field, code))
+        }
         for row in file.exchanges {
             for (field, kind, code) in unknownCodes(in: row.value) {
-                out.append(diagnostic(file.location(exchange: row.index, field: field.rawValue), kind, field.rawValue, code))
+                add(file.location(exchange: row.index, field: field.rawValue), kind, field.rawValue, code)
             }
         }
         for row in file.reportedTotals {
             for (field, kind, code) in unknownCodes(in: row.value) {
-                out.append(diagnostic(file.location(reportedTotal: row.index, field: field.rawValue), kind, field.rawValue, code))
+                add(file.location(reportedTotal: row.index, field: field.rawValue), kind, field.rawValue, code)
             }
         }
         return out
