@@ -79,7 +79,7 @@ struct BriefingTests {
         #expect(text.contains("People returned: not known"))
         #expect(!text.contains("Exchanges: 0") && !text.contains("People returned: 0"))
         // Nobody has checked the sources since 15 May 2026: said at the top.
-        #expect(text.contains("!! Data may be out of date. The sources were last checked through 15 May 2026 (by Homecoming on 1 December 2026), 191 days before 22 November 2026"))
+        #expect(text.contains("!! Data may be out of date. The sources were checked only through 15 May 2026 (by Homecoming on 1 December 2026), 191 days before 22 November 2026; exchanges after 15 May may be missing from this briefing."))
         #expect(try #require(documents["en/briefing.html"]).contains("<aside class=\"stale\" role=\"note\">"))
         let uk = try #require(documents["uk/briefing.txt"]).flattened
         #expect(uk.contains("У даних Homecoming немає обмінів за 47-й тиждень 2026 року; джерела перевірено лише по 15 травня 2026 р. включно."))

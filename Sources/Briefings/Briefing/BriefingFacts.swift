@@ -88,6 +88,8 @@ public struct BriefingFacts: Sendable {
         public var added: [Exchange]
         /// Rows or totals corrected during this week.
         public var corrections: Int
+        /// For the first week of a year that began in the one before: that year, whole, as the record has it now.
+        public var closingYear: PeriodSummary?
     }
     /// Only for a weekly briefing: the other kinds are not editions of a series.
     public var sinceLastEdition: SinceLastEdition?
@@ -206,7 +208,9 @@ public struct BriefingFacts: Sendable {
                 previous: previous, yearBefore: then.yearToDate, yearNow: yearToDate,
                 officialBefore: then.latestOfficial, officialNow: latestOfficial,
                 added: upToEnd.filter { $0.date < period.start && addedKeys.contains($0.date.iso) },
-                corrections: since.filter { $0.kind == .updated }.count)
+                corrections: since.filter { $0.kind == .updated }.count,
+                closingYear: previous.end.year != period.end.year
+                    ? PeriodSummary(upToEnd, from: previous.end.startOfYear, to: previous.end.endOfYear) : nil)
         }
     }
 

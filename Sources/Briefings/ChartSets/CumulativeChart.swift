@@ -86,7 +86,10 @@ enum CumulativeChart {
                                             from: startValue > 0 ? lang.number(startValue) : nil,
                                             to: lang.number(running), atLeast: undisclosed > 0, date: c.end, reported: reportedText, reportedCount: points.count)
                 + (c.rows.isEmpty ? " " + strings.flatRunningTotal(c.span, lang.number(running)) : "")
-                + (latestComparison.map { " " + strings.cumulativeTakeaway($0.value - $0.record, date: $0.date) } ?? "")
+                + (latestComparison.map { comparison in
+                    let floor = (counted + Array(c.rows)).contains { $0.returnedTotal == nil && $0.date <= comparison.date }
+                    return " " + strings.cumulativeTakeaway(comparison.value - comparison.record, date: comparison.date, recordIsFloor: floor)
+                } ?? "")
         // From the invasion on (to today or to a briefing's last day), the title is the chart's own; the subtitle names the period.
         let isDefault = c.start == invasion
         var spec = ChartSpec(

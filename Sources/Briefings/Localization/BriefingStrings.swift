@@ -54,7 +54,7 @@ struct BriefingStrings {
     var notKnown: String { t("not known", "невідомо") }
     func checkedOnlyThrough(_ day: Day) -> String { t("the sources were checked only through \(date(day))", "джерела перевірено лише по \(date(day)) включно") }
     var missesKnownPeople: String {
-        t("the record misses exchanges officials counted; see what it does not show", "у даних бракує обмінів, які враховано офіційно; див. «Обмеження даних»")
+        t("the record misses exchanges officials counted; see the context", "у даних бракує обмінів, які враховано офіційно; див. «Контекст»")
     }
 
     func sum(_ s: KnownSum) -> String {
@@ -91,7 +91,7 @@ struct BriefingStrings {
     /// The same as a sentence of its own, for what the record does not show.
     func undisclosedGap(_ count: Int) -> String {
         t("The figures leave out \(n.count(count, .stage)) whose numbers were not disclosed; they are never counted as zero.",
-          "Цифри не враховують \(n.count(count, .stage)), кількість повернених на \(Language.ukrainianWhich(count)) не розголошено; ці етапи не додано до підсумку як нуль.")
+          "Цифри не враховують \(n.count(count, .stage)), кількість повернених на \(Language.ukrainianWhich(count)) не розголошено; їх не прирівняно до нуля.")
     }
 
     // MARK: - Exchanges
@@ -164,8 +164,14 @@ struct BriefingStrings {
             text = t("No exchange was recorded \(during(f.period)).", "\(capitalised(during(f.period))) не зафіксовано жодного обміну.")
         } else if s.returned.knownCount == 0 {
             let during = during(f.period)
-            text = t("\(during.prefix(1).uppercased() + during.dropFirst()), people came home from Russian captivity in \(n.count(s.exchanges, .exchange)); how many was not disclosed.",
-                     "\(during.prefix(1).uppercased() + during.dropFirst()) з російського полону повернуто людей під час \(n.count(s.exchanges, .exchangeGenitive)); їхню кількість не розголошено.")
+            if f.rows.count > s.exchanges {
+                let of = s.exchanges == 1 ? t("one exchange", "одного обміну") : t(n.count(s.exchanges, .exchange), n.count(s.exchanges, .exchangeGenitive))
+                text = t("\(capitalised(during)), \(n.count(f.rows.count, .stage)) of \(of) took place; how many people came home from Russian captivity was not disclosed.",
+                         "\(capitalised(during)) відбулося \(n.count(f.rows.count, .stage)) \(of); скільки людей повернуто з полону, не розголошено.")
+            } else {
+                text = t("\(capitalised(during)), people came home from Russian captivity in \(n.count(s.exchanges, .exchange)); how many was not disclosed.",
+                         "\(capitalised(during)) з російського полону повернуто людей під час \(n.count(s.exchanges, .exchangeGenitive)); їхню кількість не розголошено.")
+            }
         } else {
             let floor = f.missesKnownPeople
             let what = t("\(known(s.returned, floor: floor)) \(n.form(s.returned.known, .person)) came home from Russian captivity in \(n.count(s.exchanges, .exchange))",
@@ -259,7 +265,7 @@ struct BriefingStrings {
     func sinceInvasion(_ s: PeriodSummary) -> String? {
         guard s.exchanges > 0 else { return nil }
         var text = t("Since 24\u{00A0}February\u{00A0}2022 the record counts \(known(s.returned)) \(n.form(s.returned.known, .person)) returned in \(n.count(s.exchanges, .exchange))",
-                     "За даними Homecoming, від 24\u{00A0}лютого 2022\u{00A0}року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject))")
+                     "За даними Homecoming, з 24\u{00A0}лютого 2022\u{00A0}року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject))")
         if s.returned.unknownCount > 0 {
             text += t(", not counting \(n.count(s.returned.unknownCount, .stage)) with undisclosed numbers",
                       ", без урахування \(n.count(s.returned.unknownCount, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(s.returned.unknownCount)) не розголошено")
@@ -281,7 +287,9 @@ struct BriefingStrings {
     /// the one way a difference is stated. `bound` says how far `diff` is known.
     func gap(_ diff: Int, _ bound: Bound = .exact) -> String {
         let more = diff > 0
-        let size = n.number(abs(diff))
+        // "About 140", not "about 139": an approximate figure gives no more precision than that.
+        let magnitude = bound == .about && abs(diff) >= 100 ? (abs(diff) + 5) / 10 * 10 : abs(diff)
+        let size = n.number(magnitude)
         // A floor on a negative difference is a ceiling on how many fewer, and the other way round.
         let word: (en: String, uk: String)? = switch (bound, more) {
         case (.exact, _): nil
@@ -319,7 +327,7 @@ struct BriefingStrings {
     private func reportedBy(_ r: ReportedTotal) -> (en: String, uk: String) {
         if r.isDerived { return ("Officials' figures imply", "З офіційних даних випливає, що") }
         return r.isAttributed ? ("Officials reported", "За офіційними даними,")
-            : ("A source that names no counting body reported", "За даними джерела, яке не називає, хто рахував,")
+            : ("A source that names no counting body reported", "За даними джерела, яке не зазначає, хто вів підрахунок,")
     }
 
     func official(_ c: BriefingFacts.OfficialComparison) -> String {
@@ -343,13 +351,13 @@ struct BriefingStrings {
                  "\(uk) у \(year) році \(what)\(who(c.reported)); \(record).")
     }
 
-    func yearInReview(_ s: PeriodSummary, recordStart: Day?) -> String {
+    func yearInReview(_ s: PeriodSummary, recordStart: Day?, floor: Bool = false) -> String {
         guard s.exchanges > 0 else {
             let starts = recordStart.map { start in start > s.end ? t(" The record starts on \(date(start)).", " Дані Homecoming починаються з \(date(start)).") : "" } ?? ""
             return t("No exchange is recorded for \(s.start.year).", "За \(s.start.year) рік не зафіксовано жодного обміну.") + starts
         }
-        return t("In \(s.start.year), \(known(s.returned)) \(n.form(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
-          "У \(s.start.year) році з російського полону повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive)).")
+        return t("In \(s.start.year), \(known(s.returned, floor: floor)) \(n.form(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
+          "У \(s.start.year) році з російського полону повернуто \(known(s.returned, floor: floor)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive)).")
     }
 
     /// Nil when the record does not reach back to the year before: there is nothing to compare with.
@@ -418,8 +426,8 @@ struct BriefingStrings {
     /// The record's figure like for like with a total that leaves out people freed outside exchanges.
     func likeForLike(recorded: KnownSum, outside: Int, reported: Int, bound: Bound) -> String {
         let comparable = KnownSum(known: recorded.known - outside, unknownCount: recorded.unknownCount, knownCount: recorded.knownCount)
-        return t("Like for like, without the \(n.count(outside, .person)) freed outside exchanges whom this total leaves out, the record has \(known(comparable)): \(gap(comparable.known - reported, bound)).",
-                 "Якщо порівнювати однакове, тобто без \(n.count(outside, .personGenitive)), звільнених поза обмінами, яких цей підсумок не враховує, у даних Homecoming — \(known(comparable)): \(gap(comparable.known - reported, bound)).")
+        return t("Like for like, without the \(n.count(outside, .person)) freed outside exchanges whom this total leaves out, the record has \(known(comparable)), \(gap(comparable.known - reported, bound)).",
+                 "Для коректного порівняння — без \(n.count(outside, .personGenitive)), звільнених поза обмінами, яких цей підсумок не враховує, — у даних Homecoming \(known(comparable)), тобто \(gap(comparable.known - reported, bound)).")
     }
 
     /// A known gap that falls in the period, as a sentence of its own.
@@ -445,7 +453,14 @@ struct BriefingStrings {
              uk: "\(known(s.returned)) \(n.form(s.returned.known, .personObject)) під час \(n.count(s.exchanges, .exchangeGenitive))")
         }
         let before = tally(e.yearBefore), now = tally(e.yearNow)
-        if e.yearBefore.end.year != year {
+        if e.yearBefore.end.year != year, let closing = e.closingYear, closing.exchanges != e.yearBefore.exchanges || closing.returned != e.yearBefore.returned {
+            let previousYear = e.yearBefore.end.year
+            let closed = tally(closing), open = tally(e.yearBefore)
+            // After «з» the people are in the genitive: «з 854 людей».
+            let openUK = "\(known(e.yearBefore.returned)) \(n.form(e.yearBefore.returned.known, .personGenitive)) під час \(n.count(e.yearBefore.exchanges, .exchangeGenitive))"
+            out.append(t("This is the first edition of \(year). The week's days before 1\u{00A0}January count towards \(previousYear): the record's total for \(previousYear) went from \(open.en) at \(last.en) to \(closed.en); no exchange is recorded since 1\u{00A0}January yet.",
+                         "Це перший випуск \(year) року. Дні цього тижня до 1\u{00A0}січня належать до \(previousYear) року: підсумок \(previousYear) року в даних Homecoming змінився з \(openUK) у попередньому випуску на \(closed.uk); від 1\u{00A0}січня обмінів ще не зафіксовано."))
+        } else if e.yearBefore.end.year != year {
             out.append(e.yearNow.exchanges == 0
                 ? t("This is the first edition of \(year); no exchange is recorded since 1\u{00A0}January yet.",
                     "Це перший випуск \(year) року; від 1\u{00A0}січня обмінів ще не зафіксовано.")
@@ -462,8 +477,8 @@ struct BriefingStrings {
         } else if e.yearBefore.returned.known == e.yearNow.returned.known, e.yearNow.exchanges > e.yearBefore.exchanges,
                   e.yearNow.returned.unknownCount > e.yearBefore.returned.unknownCount {
             let added = e.yearNow.exchanges - e.yearBefore.exchanges
-            out.append(t("\(n.count(added, .exchange)) with undisclosed numbers added since \(last.en), so the record's known total for \(year) is unchanged: \(now.en).",
-                         "Від попереднього випуску додано \(n.count(added, .exchange)) з нерозголошеною кількістю повернених, тож відомий підсумок \(year) року не змінився: \(now.uk)."))
+            out.append(t("\(n.count(added, .exchange)) with undisclosed numbers added since \(last.en): the known number of people returned in \(year) is unchanged (\(known(e.yearNow.returned))), now in \(n.count(e.yearNow.exchanges, .exchange)).",
+                         "Від попереднього випуску додано \(n.count(added, .exchange)) з нерозголошеною кількістю повернених: відома кількість повернених у \(year) році не змінилася (\(known(e.yearNow.returned))), тепер — під час \(n.count(e.yearNow.exchanges, .exchangeGenitive))."))
         } else {
             let change = e.yearBefore.returned.unknownCount == e.yearNow.returned.unknownCount
                 ? t(" (\(gap(e.yearNow.returned.known - e.yearBefore.returned.known)))", " (\(gap(e.yearNow.returned.known - e.yearBefore.returned.known)))") : ""
@@ -518,8 +533,8 @@ struct BriefingStrings {
                      "Ніхто не зафіксував перевірки джерел; найновіший обмін у записі датовано \(date(through)), за \(n.count(days, .day)) до \(date(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
         }
         _ = limit
-        return t("The sources were last checked through \(date(through)) (by \(check.checkedBy) on \(date(check.checkedOn))), \(n.count(days, .day)) before \(date(f.reach)): exchanges after that day may be missing from this briefing.",
-                 "Джерела востаннє перевірено по \(date(through)) включно (перевірка: \(check.checkedBy), \(date(check.checkedOn))), за \(n.count(days, .day)) до \(date(f.reach)): обмінів після цього дня в огляді може бракувати.")
+        return t("The sources were checked only through \(date(through)) (by \(check.checkedBy) on \(date(check.checkedOn))), \(n.count(days, .day)) before \(date(f.reach)); exchanges after \(dayMonth(through)) may be missing from this briefing.",
+                 "Джерела перевірено лише по \(date(through)) включно (перевірка: \(check.checkedBy), \(date(check.checkedOn))) — за \(n.count(days, .day)) до \(date(f.reach)); обмінів після \(dayMonth(through)) в огляді може бракувати.")
     }
 
     func correction(_ e: HistoryEntry) -> String {

@@ -205,12 +205,17 @@ struct ChartStrings {
             : t("Reported totals counted by: \(named)\(rest).", "Хто рахував оприлюднені підсумки: \(named)\(rest).")
     }
     /// The alt text's last sentence: how far the record is from the latest exact reported total.
-    func cumulativeTakeaway(_ gap: Int, date: Day) -> String {
+    /// `recordIsFloor`: the record leaves out undisclosed stages up to `date`, so it is at most that many fewer.
+    func cumulativeTakeaway(_ gap: Int, date: Day, recordIsFloor: Bool = false) -> String {
         if gap == 0 {
             return t("On \(longDate(date)) the record matched the latest exact reported total.",
                      "Станом на \(longDate(date)) дані Homecoming збігалися з останнім точним оприлюдненим підсумком.")
         }
         let people = language.count(abs(gap), .personAccusative)
+        if recordIsFloor, gap > 0 {
+            return t("On \(longDate(date)) the record held at most \(people) fewer than the latest exact reported total, as it leaves out stages with undisclosed numbers.",
+                     "Станом на \(longDate(date)) у даних Homecoming щонайбільше на \(people) менше, ніж в останньому точному оприлюдненому підсумку: вони не враховують етапів з нерозголошеною кількістю.")
+        }
         return gap > 0
             ? t("On \(longDate(date)) the record held \(people) fewer than the latest exact reported total.",
                 "Станом на \(longDate(date)) у даних Homecoming на \(people) менше, ніж в останньому точному оприлюдненому підсумку.")
