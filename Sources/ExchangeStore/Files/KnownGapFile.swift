@@ -31,26 +31,7 @@ extension KnownGap {
 
     /// Reads the file's lines: every field checked as an import checks it, every problem located.
     public static func read(bytes: [UInt8], name: String) throws(StoreError) -> [KnownGap] {
-        let positions = SourcePositions(bytes: bytes)
-        var parser = CSVParser(bytes: bytes)
-        var problems: [Diagnostic] = []
-        var gaps: [KnownGap] = []
-        func problem(_ offset: Int, _ message: String, _ hint: String) {
-            let (line, column) = positions.position(of: offset)
-            problems.append(Diagnostic(file: name, location: .text(line: line, column: column), message: message, hint: hint))
-        }
-        guard positions.firstInvalidUTF8 == nil, let header = parser.next(), header.fields.map(\.text) == fileHeader else {
-            throw .invalidData(file: name, diagnostics: [Diagnostic(file: name, location: .text(line: 1, column: 1),
-                message: "the header is not \(fileHeader.joined(separator: ","))", hint: "start the file with that line, in UTF-8")])
-        }
-        while let record = parser.next() {
-            guard record.fields.count == fileHeader.count else {
-                problem(record.startOffset, "this line has \(record.fields.count) fields, not \(fileHeader.count)",
-                        "write \(fileHeader.joined(separator: ",")); put a text with a comma in quotes")
-                continue
-            }
-            let f = record.fields.map(\.text)
-            var p = FieldParser(rules: ValidationRules(today: nil))
+        try LineFile.read(bytes: bytes, name: name, header: fileHeader) { f, p in
             let start = p.day("period_start", f[0], required: true)
             let end = p.day("period_end", f[1], required: true)
             let kind = p.choice("kind", f[2], required: true, of: Kind.self, hint: "say what the gap is: missing, undated, undisclosed or outside_exchanges")
@@ -71,22 +52,13 @@ extension KnownGap {
                 p.fail("source_detail_uk", "source_detail is given but source_detail_uk is empty", "give the source detail in Ukrainian too")
             }
             let url = p.url("source_url", f[11])
-            for (i, text) in f.enumerated() { p.refuseControlCharacters(fileHeader[i], text, multiline: false) }
             if let start, let end, end < start {
                 p.fail("period_end", "period_end \(end.iso) is before period_start \(start.iso)", "give the span's first day, then its last")
             }
-            if let start, let end, let kind, let english, let ukrainian, let url, p.issues.isEmpty {
-                gaps.append(KnownGap(periodStart: start, periodEnd: end, kind: kind, people: people, qualifier: qualifier, appliesTo: scope,
-                                     explanation: english, explanationUK: ukrainian, publication: publication, sourceDetail: detail,
-                                     sourceDetailUK: detailUK, sourceURL: url))
-            }
-            for issue in p.issues {
-                let column = fileHeader.firstIndex(of: issue.field ?? "") ?? 0
-                problem(record.fields[column].offset, issue.message, issue.hint)
-            }
+            guard let start, let end, let kind, let english, let ukrainian, let url else { return nil }
+            return KnownGap(periodStart: start, periodEnd: end, kind: kind, people: people, qualifier: qualifier, appliesTo: scope,
+                            explanation: english, explanationUK: ukrainian, publication: publication, sourceDetail: detail,
+                            sourceDetailUK: detailUK, sourceURL: url)
         }
-        for issue in parser.issues { problem(issue.offset, issue.message, issue.hint) }
-        if !problems.isEmpty { throw .invalidData(file: name, diagnostics: problems) }
-        return gaps
     }
 }
