@@ -169,7 +169,7 @@ struct WeeklyJob {
         }
         let changed = stager.changed
         reporter.info("wrote \(changed.count) file\(changed.count == 1 ? "" : "s"): \(output)/\(result.directory) "
-                      + "(\(config.languages.value.map(\.rawValue).joined(separator: ", ")); \(config.formats.value.map(\.rawValue).joined(separator: ", "))), index and feed.")
+                      + "(\(config.languages.value.map(\.rawValue).joined(separator: ", ")); \(config.formats.value.map(\.rawValue).joined(separator: ", "))), and the index and feed of each language.")
     }
 
     // MARK: - Test hooks (HOMECOMING_TEST_PAUSE, HOMECOMING_TEST_FAULT); unset in production.
