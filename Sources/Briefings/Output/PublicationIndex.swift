@@ -102,7 +102,7 @@ public enum PublicationIndex {
         language == .en
             ? ("Homecoming briefings", "Prisoner exchanges between Ukraine and Russia, from a sourced record.", "Atom feed",
                "No briefings yet.", "Українською")
-            : ("Огляди Homecoming", "Обміни полоненими між Україною та Росією за даними, кожна цифра яких має джерело.", "Стрічка Atom",
+            : ("Огляди Homecoming", "Обміни полоненими між Україною та Росією; кожна цифра — з посиланням на джерело.", "Стрічка Atom",
                "Оглядів ще немає.", "In English")
     }
 
