@@ -31,13 +31,29 @@ struct BriefingTests {
         return documents
     }
 
-    /// Inline SVG depends on Cairo's version and fonts: golden files keep a placeholder.
+    /// Inline SVG depends on Cairo's version and fonts, and the style sheet is the same in every
+    /// HTML document: golden files keep a placeholder for each, so that they hold the words.
+    /// (`theHTMLCarriesTheStyleSheet` checks the sheet itself once.)
     static func normalised(_ text: String) -> String {
         var out = text
         while let start = out.range(of: "<svg "), let end = out.range(of: "</svg>", range: start.upperBound..<out.endIndex) {
             out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<svg …/>")
         }
+        if let start = out.range(of: "<style>\n"), let end = out.range(of: "</style>", range: start.upperBound..<out.endIndex) {
+            out.replaceSubrange(start.upperBound..<end.lowerBound, with: "…\n")
+        }
         return out
+    }
+
+    @Test func theHTMLCarriesTheStyleSheet() throws {
+        let documents = try Self.render(Period.week("2024-W52")!, today: "2025-01-06", formats: [.html])
+        let sheet = try String(contentsOf: URL(fileURLWithPath: Self.templates).appendingPathComponent("briefing/html/style.mustache"), encoding: .utf8)
+        for lang in ["en", "uk"] {
+            let html = try #require(documents["\(lang)/briefing.html"])
+            // The default template's sheet, whole, in every page: phone layout, dark scheme, print.
+            #expect(html.contains(sheet.trimmingCharacters(in: .whitespacesAndNewlines)), "\(lang)")
+            #expect(html.contains("@media screen and (max-width: 36rem)") && html.contains("@media print"), "\(lang)")
+        }
     }
 
     static let cases: [(String, Period, String)] = [
