@@ -146,3 +146,41 @@ extension BriefingCLITests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+extension BriefingCLITests {
+    /// Laid out as `make install` lays it out (PREFIX/bin, PREFIX/share/homecoming), the tool finds
+    /// its templates, themes and dataset from its own path, run from a directory that has none.
+    @Test func anInstalledToolRunsTheWeeklyJobFromAnyDirectory() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let fm = FileManager.default
+        let prefix = cli.directory.appendingPathComponent("prefix")
+        let share = prefix.appendingPathComponent("share/homecoming")
+        try fm.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: share, withIntermediateDirectories: true)
+        let tool = prefix.appendingPathComponent("bin/homecoming")
+        try fm.copyItem(at: CLI.executable, to: tool)
+        try fm.copyItem(at: CLI.packageRoot.appendingPathComponent("Templates"), to: share.appendingPathComponent("Templates"))
+        try fm.createDirectory(at: share.appendingPathComponent("Data"), withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("Data").path) where !name.contains(".sqlite") {
+            try fm.copyItem(at: CLI.packageRoot.appendingPathComponent("Data/\(name)"), to: share.appendingPathComponent("Data/\(name)"))
+        }
+        let elsewhere = cli.directory.appendingPathComponent("elsewhere")
+        try fm.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["weekly", "--quiet", "--database", cli.directory.appendingPathComponent("w.sqlite").path,
+                             "--out", cli.directory.appendingPathComponent("out").path, "--now", "2026-11-26"]
+        process.currentDirectoryURL = elsewhere
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.contains("seeded it from \(share.path)/Data/ with 78 exchanges"), "\(stderr)")
+        #expect(fm.fileExists(atPath: cli.directory.appendingPathComponent("out/index.uk.html").path))
+        #expect(try fm.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+}

@@ -44,7 +44,7 @@ struct BriefingCommand: ParsableCommand {
             let asked = Set(format.split(separator: ",").compactMap { DocumentFormat(rawValue: String($0)) })
             return DocumentFormat.allCases.filter(asked.contains)
         }
-        var templateDirectories: [String] { [templates, ProcessInfo.processInfo.environment["HOMECOMING_TEMPLATES"], "Templates"].compactMap { $0 } }
+        var templateDirectories: [String] { [templates, ProcessInfo.processInfo.environment["HOMECOMING_TEMPLATES"], Resources.templates].compactMap { $0 } }
 
         func validate() throws {
             guard !languages.isEmpty, lang.split(separator: ",").allSatisfy({ Language(rawValue: String($0)) != nil }) else {

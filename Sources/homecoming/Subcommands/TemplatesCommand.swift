@@ -17,7 +17,7 @@ struct TemplatesCommand: ParsableCommand {
         subcommands: [List.self, Copy.self, Check.self])
 
     static func directories(_ templates: String?) -> [String] {
-        [templates, ProcessInfo.processInfo.environment["HOMECOMING_TEMPLATES"], "Templates"].compactMap { $0 }
+        [templates, ProcessInfo.processInfo.environment["HOMECOMING_TEMPLATES"], Resources.templates].compactMap { $0 }
     }
 
     struct List: ParsableCommand {

@@ -123,7 +123,7 @@ struct WeeklyJob {
         }
 
         step()
-        let directories = [config.templates.value, "Templates"].compactMap { $0 }
+        let directories = [config.templates.value, Resources.templates].compactMap { $0 }
         let theme: Theme
         do { theme = try ThemeLoader.load(config.theme.value, templateDirectories: directories) } catch {
             throw JobFailure(message: "homecoming weekly: render: \(error)\n    fix: check the theme (\(config.theme.source)).", status: ExitStatus.config)

@@ -161,7 +161,7 @@ struct Configuration {
             ("chartSize", chartSize.value, chartSize.source),
             ("output", output.value, output.source),
             ("database", database.value, database.source),
-            ("templates", templates.value ?? "Templates", templates.source),
+            ("templates", templates.value ?? Resources.templates, templates.source),
             ("staleAfter", String(staleAfter.value), staleAfter.source),
             ("keepWeeks", keepWeeks.value == 0 ? "0 (every edition)" : String(keepWeeks.value), keepWeeks.source),
             ("organisation", organisation.value ?? "(from the theme)", organisation.source),

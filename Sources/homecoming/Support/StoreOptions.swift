@@ -33,7 +33,7 @@ struct StoreOptions: ParsableArguments {
     var databasePath: String { database ?? environment["HOMECOMING_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Data/homecoming.sqlite" }
 
     /// The seed directory after flags, environment and default.
-    var seedDirectory: String { dataDir ?? environment["HOMECOMING_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "Data" }
+    var seedDirectory: String { dataDir ?? environment["HOMECOMING_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? Resources.data }
 
     func validate() throws {
         do {
