@@ -24,10 +24,10 @@ struct BriefingCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Formats: any of html, md, txt, comma-separated.", valueName: "formats"))
         var format: String = "html,md,txt"
 
-        @Option(help: ArgumentHelp("A directory searched before Templates/ (first match wins).", valueName: "dir"))
+        @Option(help: ArgumentHelp("A directory searched before Templates/ (first match wins).", valueName: "dir"), completion: .directory)
         var templates: String?
 
-        @Option(help: ArgumentHelp("Where to write (default Output).", valueName: "dir"))
+        @Option(help: ArgumentHelp("Where to write (default Output).", valueName: "dir"), completion: .directory)
         var out: String = "Output"
 
         @Option(help: ArgumentHelp("Chart theme: light, dark or a file.", valueName: "theme"))

@@ -55,7 +55,7 @@ struct ChartCommand: ParsableCommand {
         valueName: "fast|level"))
     var pngCompression: String = "fast"
 
-    @Option(help: ArgumentHelp("The directory to write into (default Output/charts).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The directory to write into (default Output/charts).", valueName: "dir"), completion: .directory)
     var out: String = "Output/charts"
 
     @Option(help: ArgumentHelp(
@@ -63,7 +63,7 @@ struct ChartCommand: ParsableCommand {
         valueName: "seconds"))
     var wait: Int = 30
 
-    @Option(help: ArgumentHelp("A directory searched before Templates/ for themes/NAME.json.", valueName: "dir"))
+    @Option(help: ArgumentHelp("A directory searched before Templates/ for themes/NAME.json.", valueName: "dir"), completion: .directory)
     var templates: String?
 
     @Option(help: ArgumentHelp("An author for the byline (\"Chart: Homecoming · NAME\").", valueName: "name"))

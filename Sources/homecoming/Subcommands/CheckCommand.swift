@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
             Example: homecoming check;  homecoming check new-exchanges.csv
             """)
 
-    @Argument(help: ArgumentHelp("A CSV or JSON file to validate (default: the store).", valueName: "file"))
+    @Argument(help: ArgumentHelp("A CSV or JSON file to validate (default: the store).", valueName: "file"), completion: .file())
     var file: String?
 
     @Option(help: "The file's format (default: from its extension).")

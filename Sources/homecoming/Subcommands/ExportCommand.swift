@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "For CSV: exchanges or reported-totals.")
     var table: DataExport.Table = .exchanges
 
-    @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"), completion: .file())
     var out: String?
 
     @OptionGroup var store: StoreOptions

@@ -20,7 +20,7 @@ struct ImportCommand: ParsableCommand {
             Example: homecoming import new-exchanges.csv --by "Olena K."
             """)
 
-    @Argument(help: ArgumentHelp("The file to import.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The file to import.", valueName: "file"), completion: .file())
     var file: String
 
     @Option(name: .long, help: "The file's format (default: from its extension; .json is JSON, anything else CSV).")

@@ -25,7 +25,7 @@ struct TemplatesCommand: ParsableCommand {
             commandName: "list",
             abstract: "List every template and the file it comes from.")
 
-        @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"))
+        @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"), completion: .directory)
         var templates: String?
 
         func run() throws {
@@ -51,7 +51,7 @@ struct TemplatesCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The template's name, e.g. html/sections/context (see `templates list`).", valueName: "name"))
         var name: String
 
-        @Option(help: ArgumentHelp("The directory to copy into (created if needed).", valueName: "dir"))
+        @Option(help: ArgumentHelp("The directory to copy into (created if needed).", valueName: "dir"), completion: .directory)
         var to: String
 
         func validate() throws {
@@ -87,7 +87,7 @@ struct TemplatesCommand: ParsableCommand {
             commandName: "check",
             abstract: "Render every template against a complete sample; report syntax errors, unknown names and missing partials.")
 
-        @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"))
+        @Option(help: ArgumentHelp("A directory searched before Templates/.", valueName: "dir"), completion: .directory)
         var templates: String?
 
         func validate() throws {

@@ -176,7 +176,7 @@ struct Configuration {
 
 /// Options of the weekly job and of `homecoming config`; each can also come from the environment or the file.
 struct PublishOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A configuration file (JSON); default: homecoming.json in the working directory, if there is one.", valueName: "file"))
+    @Option(help: ArgumentHelp("A configuration file (JSON); default: homecoming.json in the working directory, if there is one.", valueName: "file"), completion: .file())
     var config: String?
 
     @Option(help: ArgumentHelp("Languages: en, uk or en,uk ($HOMECOMING_LANGUAGES).", valueName: "langs"))
@@ -191,10 +191,10 @@ struct PublishOptions: ParsableArguments {
     @Option(name: .customLong("chart-size"), help: ArgumentHelp("article, square, wide or WxH ($HOMECOMING_CHART_SIZE).", valueName: "size"))
     var chartSize: String?
 
-    @Option(help: ArgumentHelp("The output directory ($HOMECOMING_OUTPUT; default Output).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The output directory ($HOMECOMING_OUTPUT; default Output).", valueName: "dir"), completion: .directory)
     var out: String?
 
-    @Option(help: ArgumentHelp("A templates directory searched before Templates/ ($HOMECOMING_TEMPLATES).", valueName: "dir"))
+    @Option(help: ArgumentHelp("A templates directory searched before Templates/ ($HOMECOMING_TEMPLATES).", valueName: "dir"), completion: .directory)
     var templates: String?
 
     @Option(name: .customLong("stale-after"), help: ArgumentHelp("Warn when the data is older than this many days ($HOMECOMING_STALE_AFTER; default 14).", valueName: "days"))

@@ -6,12 +6,12 @@ import Foundation
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The SQLite file holding the record (default: $HOMECOMING_DATABASE, else Data/homecoming.sqlite). Created and seeded on first use.",
-        valueName: "path"))
+        valueName: "path"), completion: .file(extensions: ["sqlite"]))
     var database: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "The directory of the bundled dataset that seeds a new database (default: $HOMECOMING_DATA, else Data).",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var dataDir: String?
 
     @Flag(name: .long, help: "Create a new database empty instead of seeding it from the bundled dataset.")
