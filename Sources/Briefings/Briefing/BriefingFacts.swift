@@ -18,6 +18,8 @@ public struct BriefingFacts: Sendable {
         public var reported: ReportedTotal
         public var value: Int
         public var recorded: KnownSum
+        /// The record is known to miss people over the span (exchanges not found): its figure is a floor.
+        public var missesKnownPeople = false
         public var difference: Int { recorded.known - value }
     }
 
@@ -68,9 +70,11 @@ public struct BriefingFacts: Sendable {
     public var newGaps: [OfficialComparison]
     /// Changes to the record made during the period.
     public var corrections: [HistoryEntry]
-    /// Reported counts of bodies returned for spans inside the period: the record counts bodies
+    /// Reported counts of bodies returned whose span overlaps the period: the record counts bodies
     /// per exchange, and repatriations are often reported apart from any exchange.
     public var reportedBodies: [ReportedTotal]
+    /// Those whose span lies inside the period (named beside the headline figure).
+    public var reportedBodiesInPeriod: [ReportedTotal] { reportedBodies.filter { $0.periodStart >= period.start && $0.periodEnd <= period.end } }
 
     /// What changed since the previous week's edition: the year's total and the gap with the latest
     /// official figure as that edition stated them (the record as it stood when it was prepared, from
@@ -101,8 +105,6 @@ public struct BriefingFacts: Sendable {
         guard total.metric == .released else { return [] }
         return knownGaps.filter { $0.bears(on: total) }.sorted { $0.periodStart < $1.periodStart }
     }
-    /// Reported counts of bodies whose span overlaps the period (said in the context).
-    public var reportedBodiesOverlapping: [ReportedTotal] = []
     /// The year's exchanges (to the period's end) that have stages with withheld numbers.
     public var undisclosedGroupsOfYear: [ExchangeGroup] = []
 
@@ -184,8 +186,7 @@ public struct BriefingFacts: Sendable {
             guard let value = official.value, recorded.known != value else { return nil }
             return OfficialComparison(reported: official, value: value, recorded: recorded)
         }
-        reportedBodies = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart >= period.start && $0.periodEnd <= period.end }
-        reportedBodiesOverlapping = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart <= period.end && $0.periodEnd >= period.start }
+        reportedBodies = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart <= period.end && $0.periodEnd >= period.start }
         undisclosedGroupsOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).filter { $0.undisclosed > 0 }
         freshness = Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date, staleAfter: staleAfter,
                               reach: min(period.end, today))

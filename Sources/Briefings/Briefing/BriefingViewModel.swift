@@ -67,7 +67,7 @@ enum BriefingViewModel {
             headline[1]["value"] = text(s.known(sum.returned, floor: true))
             headline[1]["detail"] = text(s.missesKnownPeople)
         }
-        if sum.bodiesReturned.knownCount == 0, let reported = facts.reportedBodies.first {
+        if sum.bodiesReturned.knownCount == 0, let reported = facts.reportedBodiesInPeriod.first {
             headline[3]["detail"] = text(s.reportedBodiesDetail(reported))
         }
         // Nothing recorded and nobody has checked: every figure is unknown, not 0.
@@ -103,7 +103,7 @@ enum BriefingViewModel {
         func floored(_ c: BriefingFacts.OfficialComparison) -> BriefingFacts.OfficialComparison {
             guard facts.knownGaps(bearingOn: c.reported).contains(where: { $0.kind == .missing || $0.kind == .undated }) else { return c }
             var out = c
-            out.recorded.unknownCount += 1
+            out.missesKnownPeople = true
             return out
         }
 
@@ -166,7 +166,7 @@ enum BriefingViewModel {
         // Said when it adds to the period's own figures (not for a record that begins in the period).
         if facts.sinceInvasion.returned != sum.returned || facts.sinceInvasion.exchanges != sum.exchanges,
            let text = s.sinceInvasion(facts.sinceInvasion) { context.append(sentence(text, [recordRef()])) }
-        for bodies in facts.reportedBodiesOverlapping {
+        for bodies in facts.reportedBodies {
             let recorded = PeriodSummary(facts.rows, from: bodies.periodStart, to: bodies.periodEnd).bodiesReturned
             context.append(sentence(s.reportedBodies(bodies, recorded: recorded), [ref(bodies)]))
         }

@@ -306,8 +306,9 @@ struct BriefingStrings {
     }
 
     /// How far "record − reported" is known, from the record's unknown parts and the report's qualifier.
-    static func bound(recorded: KnownSum, reported: ReportedTotal.Qualifier?) -> Bound {
-        let floor = recorded.unknownCount > 0
+    /// `missesKnownPeople`: the record is a floor for a reason other than undisclosed stages.
+    static func bound(recorded: KnownSum, reported: ReportedTotal.Qualifier?, missesKnownPeople: Bool = false) -> Bound {
+        let floor = recorded.unknownCount > 0 || missesKnownPeople
         switch (reported ?? .exact, floor) {
         case (.exact, false): return .exact
         case (.exact, true), (.atMost, _): return .atLeast
@@ -333,9 +334,10 @@ struct BriefingStrings {
     func official(_ c: BriefingFacts.OfficialComparison) -> String {
         let (en, uk) = reportedBy(c.reported)
         let value = words.value(c.reported), noun = n.form(c.value, .personObject)
-        let gap = gap(c.difference, Self.bound(recorded: c.recorded, reported: c.reported.qualifier))
-        return t("\(en) \(value) returned by \(date(c.reported.periodEnd))\(who(c.reported)); the record counts \(known(c.recorded)) for the same span, \(gap).",
-                 "\(uk) станом на \(date(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(known(c.recorded)), \(gap).")
+        let gap = gap(c.difference, Self.bound(recorded: c.recorded, reported: c.reported.qualifier, missesKnownPeople: c.missesKnownPeople))
+        let recorded = known(c.recorded, floor: c.missesKnownPeople)
+        return t("\(en) \(value) returned by \(date(c.reported.periodEnd))\(who(c.reported)); the record counts \(recorded) for the same span, \(gap).",
+                 "\(uk) станом на \(date(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(recorded), \(gap).")
     }
 
     func officialYear(_ c: BriefingFacts.OfficialComparison, year: Int) -> String {
@@ -344,9 +346,10 @@ struct BriefingStrings {
         let exchanges = c.reported.metric == .exchanges
         let what = exchanges ? t(n.form(c.value, .exchange), "проведено \(value) \(n.form(c.value, .exchange))")
                              : t("people returned", "повернуто \(value) \(n.form(c.value, .personObject))")
-        let bound = Self.bound(recorded: c.recorded, reported: c.reported.qualifier)
+        let bound = Self.bound(recorded: c.recorded, reported: c.reported.qualifier, missesKnownPeople: c.missesKnownPeople)
+        let recorded = known(c.recorded, floor: c.missesKnownPeople)
         let record = c.difference == 0 && bound == .exact ? t("the record has the same", "у даних Homecoming — стільки ж")
-            : t("the record has \(known(c.recorded)), \(gap(c.difference, bound))", "у даних Homecoming — \(known(c.recorded)), \(gap(c.difference, bound))")
+            : t("the record has \(recorded), \(gap(c.difference, bound))", "у даних Homecoming — \(recorded), \(gap(c.difference, bound))")
         return t("For \(year), \(en.prefix(1).lowercased() + en.dropFirst()) \(value) \(what)\(who(c.reported)); \(record).",
                  "\(uk) у \(year) році \(what)\(who(c.reported)); \(record).")
     }
@@ -523,16 +526,15 @@ struct BriefingStrings {
     // MARK: - Freshness, corrections, sources
 
     func stale(_ f: BriefingFacts.Freshness) -> String {
-        let limit = t("more than \(n.count(f.staleAfter, .day))", "понад \(n.count(f.staleAfter, .day))")
         guard let through = f.knownThrough, let days = f.uncheckedDays else {
             return t("Nobody has recorded a check of the sources, and the record holds no exchange: check for exchanges before publishing, then run `homecoming checked`.",
                      "Ніхто не зафіксував перевірки джерел, а в записі немає жодного обміну: перед публікацією перевірте, чи були обміни, і зафіксуйте перевірку в записі.")
         }
         guard let check = f.lastCheck else {
+            let limit = t("more than \(n.count(f.staleAfter, .day))", "понад \(n.count(f.staleAfter, .day))")
             return t("Nobody has recorded a check of the sources; the newest exchange in the record is from \(date(through)), \(n.count(days, .day)) before \(date(f.reach)) (\(limit)). Check for newer exchanges before publishing, then run `homecoming checked`.",
                      "Ніхто не зафіксував перевірки джерел; найновіший обмін у записі датовано \(date(through)), за \(n.count(days, .day)) до \(date(f.reach)) (\(limit)). Перед публікацією перевірте, чи не було новіших обмінів, і зафіксуйте перевірку в записі.")
         }
-        _ = limit
         return t("The sources were checked only through \(date(through)) (by \(check.checkedBy) on \(date(check.checkedOn))), \(n.count(days, .day)) before \(date(f.reach)); exchanges after \(dayMonth(through)) may be missing from this briefing.",
                  "Джерела перевірено лише по \(date(through)) включно (перевірка: \(check.checkedBy), \(date(check.checkedOn))) — за \(n.count(days, .day)) до \(date(f.reach)); обмінів після \(dayMonth(through)) в огляді може бракувати.")
     }

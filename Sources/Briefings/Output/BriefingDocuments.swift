@@ -119,28 +119,24 @@ public enum BriefingDocuments {
                                                      options: options, measurer: measurer)
                 for file in rendered { try sink("\(folder)/\(file.path)", file.bytes) }
                 let svg = rendered.first { $0.path.hasSuffix(".svg") }?.bytes ?? []
+                // Another version of the chart for the HTML page; its ids come from its content, so that
+                // every version can sit in one page.
+                func inline(_ spec: ChartSpec, _ size: (width: Double, height: Double), dark: Bool, textScale: Double? = nil) throws -> String? {
+                    guard let theme = dark ? request.darkTheme : request.theme else { return nil }
+                    let scene = ChartFiles.scene(spec, width: size.width, height: size.height, theme: theme, measurer: measurer, textScale: textScale)
+                    return inlineSVG(try SceneRenderer.svgBytes(scene, typeface: dark ? darkTypeface ?? typeface : typeface))
+                }
                 var dark: String?, narrow: String?, narrowDark: String?
                 if request.formats.contains(.html) {
-                    // Its ids come from its content, so that every version can sit in one page.
-                    if let darkTheme = request.darkTheme {
-                        let scene = ChartFiles.scene(content.spec, width: request.chartWidth, height: request.chartHeight, theme: darkTheme, measurer: measurer)
-                        dark = inlineSVG(try SceneRenderer.svgBytes(scene, typeface: darkTypeface ?? typeface))
-                    }
+                    dark = try inline(content.spec, (request.chartWidth, request.chartHeight), dark: true)
                     // A phone gets the chart laid out for its width, so that its text is not scaled down to a few pixels.
                     if request.chartWidth > Self.narrowSize.width {
                         var narrowRequest = chartRequest
                         (narrowRequest.width, narrowRequest.height) = Self.narrowSize
-                        let narrowContent = ChartBuilder.build(narrowRequest, exchanges: record.exchanges, reported: record.reported,
-                                                               vocabularies: record.vocabularies)
-                        let (w, h) = Self.narrowSize
-                        narrow = inlineSVG(try SceneRenderer.svgBytes(ChartFiles.scene(narrowContent.spec, width: w, height: h, theme: request.theme, measurer: measurer,
-                                                                                  textScale: Self.narrowTextScale),
-                                                                 typeface: typeface))
-                        if let darkTheme = request.darkTheme {
-                            narrowDark = inlineSVG(try SceneRenderer.svgBytes(ChartFiles.scene(narrowContent.spec, width: w, height: h, theme: darkTheme, measurer: measurer,
-                                                                                          textScale: Self.narrowTextScale),
-                                                                         typeface: darkTypeface ?? typeface))
-                        }
+                        let narrowSpec = ChartBuilder.build(narrowRequest, exchanges: record.exchanges, reported: record.reported,
+                                                            vocabularies: record.vocabularies).spec
+                        narrow = try inline(narrowSpec, Self.narrowSize, dark: false, textScale: Self.narrowTextScale)
+                        narrowDark = try inline(narrowSpec, Self.narrowSize, dark: true, textScale: Self.narrowTextScale)
                     }
                 }
                 charts.append(.init(id: kind.rawValue, title: content.spec.title, alt: content.spec.description,

@@ -87,6 +87,9 @@ extension Vocabularies {
         directory.map { ($0 as NSString).appendingPathComponent(kind.fileName) } ?? kind.fileName
     }
 
+    /// What to do when a vocabulary's file is not there at all: the dataset directory is wrong.
+    static let missingDatasetHint = "run Homecoming from the directory that holds Data/, or pass --data-dir (or set $HOMECOMING_DATA) to the dataset's directory"
+
     /// Refuses stored rows whose codes none of the vocabularies has (a list edited since they were
     /// imported): every output would otherwise print a bare code.
     ///
@@ -100,7 +103,7 @@ extension Vocabularies {
                 guard missingReported.insert(kind).inserted else { return }
                 problems.append(Diagnostic(file: path(of: kind), location: .file,
                                            message: "there is no such file, and \(row) in \(store) has \(field) \"\(code)\" (the record's codes are named there)",
-                                           hint: "run Homecoming from the directory that holds Data/, or pass --data-dir (or set $HOMECOMING_DATA) to the dataset's directory"))
+                                           hint: Self.missingDatasetHint))
                 return
             }
             problems.append(Diagnostic(file: path(of: kind), location: .file,
@@ -121,13 +124,6 @@ extension Vocabularies {
     /// A problem for each code of the rows that none of the vocabularies has.
     func unknownCodeDiagnostics(_ file: DataFile) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        func diagnostic(_ location: Diagnostic.Location, _ kind: Vocabulary.Kind, _ field: String, _ code: String) -> Diagnostic {
-            let known = self[kind].entries.map(\.code)
-            let listed = known.isEmpty ? "the list is empty or missing" : "it has " + known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", …" : "")
-            return Diagnostic(file: file.name, location: location,
-                              message: "\(field) \"\(code)\" is not a code of \(path(of: kind)) (\(listed))",
-                              hint: "use a code of that file, or add a line \"\(code),English name,Ukrainian name\" to it")
-        }
         var missingReported: Set<Vocabulary.Kind> = []
         func add(_ location: Diagnostic.Location, _ kind: Vocabulary.Kind, _ field: String, _ code: String) {
             // A list whose file is not there at all is one problem, not one per row.
@@ -135,10 +131,14 @@ extension Vocabularies {
                 guard missingReported.insert(kind).inserted else { return }
                 out.append(Diagnostic(file: file.name, location: location,
                                       message: "\(field) \"\(code)\" names a code of \(path(of: kind)), and there is no such file",
-                                      hint: "run Homecoming from the directory that holds Data/, or pass --data-dir (or set $HOMECOMING_DATA) to the dataset's directory"))
+                                      hint: Self.missingDatasetHint))
                 return
             }
-            out.append(diagnostic(location, kind, field, code))
+            let known = self[kind].entries.map(\.code)
+            let listed = known.isEmpty ? "the list is empty or missing" : "it has " + known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", …" : "")
+            out.append(Diagnostic(file: file.name, location: location,
+                                  message: "\(field) \"\(code)\" is not a code of \(path(of: kind)) (\(listed))",
+                                  hint: "use a code of that file, or add a line \"\(code),English name,Ukrainian name\" to it"))
         }
         for row in file.exchanges {
             for (field, kind, code) in unknownCodes(in: row.value) {
