@@ -30,10 +30,9 @@ packages:
 build: deps
 	$(SWIFT) build
 
-## Release build (see Benchmarks/README.md): the Swift runtime linked in statically halves process
-## start-up; a position-dependent executable spares the loader 91,000 relocations (and ~240 page faults).
+## Release build: the Swift runtime linked in statically halves process start-up (Benchmarks/README.md).
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## The main job: the last completed week's briefing (both languages, all formats, charts, index, feed) in Output/.
 briefing: build

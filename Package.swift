@@ -18,13 +18,17 @@ let package = Package(
         .target(name: "ExchangeModel"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev"])]),
         .target(name: "Cairo", dependencies: ["CCairo"]),
+        .target(name: "PNGEncoding"),
+        // zlib, for the tests only: the oracle that inflates what PNGEncoding writes.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Charts"),
-        .target(name: "CSystem"),
-        .target(name: "ChartRendering", dependencies: ["Charts", "Cairo", "CSystem"]),
+        // renameat2(RENAME_EXCHANGE), which Glibc does not export to Swift: the atomic swap of a published output.
+        .target(name: "CRename"),
+        .target(name: "ChartRendering", dependencies: ["Charts", "Cairo", "PNGEncoding"]),
         .target(
             name: "Briefings",
             dependencies: [
-                "ExchangeModel", "ExchangeStore", "Charts", "ChartRendering", "Cairo", "CSystem",
+                "ExchangeModel", "ExchangeStore", "Charts", "ChartRendering", "CRename",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -46,20 +50,19 @@ let package = Package(
                 "Briefings",
                 "Charts",
                 "ChartRendering",
-                "Cairo",
-                "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel"]),
-        .testTarget(name: "CairoTests", dependencies: ["Cairo", "CCairo"]),
+        .testTarget(name: "PNGEncodingTests", dependencies: ["PNGEncoding", "CZlib", "Cairo",
+                                                           .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel",
                                                               .product(name: "Logging", package: "swift-log"),
                                                               .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "BriefingsTests",
-            dependencies: ["Briefings", "Charts", "ChartRendering", "Cairo", "ExchangeStore", "ExchangeModel",
+            dependencies: ["Briefings", "Charts", "ChartRendering", "Cairo", "PNGEncoding", "ExchangeStore", "ExchangeModel",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Snapshots", "Fixtures"]
         ),

@@ -14,8 +14,11 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# HOMECOMING_BENCH_BIN names another build, to measure before and after a change in one run.
+# HOMECOMING_BENCH_BIN names another build to measure instead of this one; HOMECOMING_BENCH_BASELINE
+# names a second build (the one before a change) run in turn with the first, case by case and run by
+# run, so that before and after are measured in the same minutes.
 BIN = os.environ.get("HOMECOMING_BENCH_BIN") or os.path.join(ROOT, ".build", "release", "homecoming")
+BASELINE = os.environ.get("HOMECOMING_BENCH_BASELINE")
 RUNS = int(os.environ.get("RUNS", "7"))
 
 def run_once(args, env, spawn):
@@ -38,24 +41,46 @@ def run_once(args, env, spawn):
     return elapsed, usage
 
 
+class Result:
+    """Median seconds and max peak MiB of a case, and of the baseline build when there is one."""
+    def __init__(self, t, m, base=None):
+        self.t, self.m, self.base = t, m, base
+
+    def __iter__(self):
+        return iter((self.t, self.m))
+
+
 def measure(args, env=None, prepare=None):
-    """Runs args RUNS times (after prepare() each time); returns (median seconds, max peak MiB).
+    """Runs args RUNS times (after prepare() each time); returns a Result (median seconds, max peak MiB).
 
     Times come from posix_spawn (vfork-like): forking this Python process first added about
     1 ms to every measured process, a tenth of a chart. Peak memory comes from three more runs
     started with fork + exec: a vfork child's ru_maxrss includes the parent's memory (they
     share it until exec), so it would report Python's size for any process smaller than it.
+    With a baseline, each run of this build is followed by one of the baseline's.
     """
-    times, peaks = [], []
+    builds = [args] + ([[BASELINE] + args[1:]] if BASELINE and args[0] == BIN else [])
+    times, peaks = [[] for _ in builds], [[] for _ in builds]
     for _ in range(RUNS):
-        if prepare:
-            prepare()
-        times.append(run_once(args, env, spawn=True)[0])
+        for i, command in enumerate(builds):
+            if prepare:
+                prepare()
+            times[i].append(run_once(command, env, spawn=True)[0])
     for _ in range(3):
-        if prepare:
-            prepare()
-        peaks.append(run_once(args, env, spawn=False)[1].ru_maxrss / 1024)
-    return statistics.median(times), max(peaks)
+        for i, command in enumerate(builds):
+            if prepare:
+                prepare()
+            peaks[i].append(run_once(command, env, spawn=False)[1].ru_maxrss / 1024)
+    results = [(statistics.median(t), max(m)) for t, m in zip(times, peaks)]
+    return Result(*results[0], base=results[1] if len(results) > 1 else None)
+
+
+def combined(results):
+    """The sum of the times and the largest peak of several cases (for both builds)."""
+    base = None
+    if all(r.base for r in results):
+        base = (sum(r.base[0] for r in results), max(r.base[1] for r in results))
+    return Result(sum(r.t for r in results), max(r.m for r in results), base)
 
 
 def import_cases(work):
@@ -70,15 +95,15 @@ def import_cases(work):
                 os.remove(db + suffix)
 
     rows = []
-    t, m = measure([BIN, "import", synthetic, "--database", db, "--no-seed", "--now", "2026-11-26"], prepare=fresh)
-    rows.append(("import 100,000 synthetic exchanges (empty store)", t, m, "< 2 s, < 150 MiB", t < 2 and m < 150))
-    t, m = measure([BIN, "import", synthetic, "--database", db, "--no-seed", "--now", "2026-11-26"])
-    rows.append(("re-import the same 100,000 (nothing to change)", t, m, "", None))
+    r = measure([BIN, "import", synthetic, "--database", db, "--no-seed", "--now", "2026-11-26"], prepare=fresh)
+    rows.append(("import 100,000 synthetic exchanges (empty store)", r, "< 2 s, < 150 MiB", r.t < 2 and r.m < 150))
+    r = measure([BIN, "import", synthetic, "--database", db, "--no-seed", "--now", "2026-11-26"])
+    rows.append(("re-import the same 100,000 (nothing to change)", r, "", None))
     seeded = os.path.join(work, "seeded.sqlite")
     env = dict(os.environ, HOMECOMING_DATA=os.path.join(ROOT, "Data"))
-    t, m = measure([BIN, "check", "--database", seeded, "--now", "2026-11-26"], env=env,
-                   prepare=lambda: os.path.exists(seeded) and os.remove(seeded))
-    rows.append(("seed from Data/ + check (bundled, first run)", t, m, "", None))
+    r = measure([BIN, "check", "--database", seeded, "--now", "2026-11-26"], env=env,
+                prepare=lambda: os.path.exists(seeded) and os.remove(seeded))
+    rows.append(("seed from Data/ + check (bundled, first run)", r, "", None))
     return rows, db
 
 
@@ -91,9 +116,8 @@ def chart_cases(work, synthetic_db):
     rows, ours = [], {}
     for kind in ("per-year", "per-exchange"):
         ours[kind] = measure([BIN, "chart", kind, "--now", "2026-11-26", "--out", out], env=env)
-        rows.append((f"homecoming chart {kind}", *ours[kind], "", None))
-    total = sum(t for t, _ in ours.values())
-    peak = max(m for _, m in ours.values())
+        rows.append((f"homecoming chart {kind}", ours[kind], "", None))
+    both = combined(list(ours.values()))
 
     anchors = {}
     mpl_out, gp_out = os.path.join(work, "mpl"), os.path.join(work, "gnuplot")
@@ -109,29 +133,21 @@ def chart_cases(work, synthetic_db):
         anchors["gnuplot"] = measure(["/bin/bash", os.path.join(anchor_dir, "charts_gnuplot.sh"), out, gp_out])
     else:
         print("gnuplot is not installed: apt-get install gnuplot-nox", file=sys.stderr)
-    for name, (t, m) in anchors.items():
-        rows.append((f"{name}: the same two charts, SVG + PNG", t, m, "", None))
-    rows.append(("homecoming, both charts (sum of the two)", total, peak, "< 40 MiB", peak < 40))
-    if "matplotlib" in anchors:
-        ratio = anchors["matplotlib"][0] / total
-        rows.append((f"  {ratio:.1f}x faster than matplotlib", total, peak, ">= 20x", ratio >= 20))
-    if "gnuplot" in anchors:
-        ratio = anchors["gnuplot"][0] / total
-        rows.append((f"  {ratio:.1f}x faster than gnuplot", total, peak, ">= 4x", ratio >= 4))
+    for name, r in anchors.items():
+        rows.append((f"{name}: the same two charts, SVG + PNG", r, "", None))
+    rows.append(("homecoming, both charts (sum of the two)", both, "< 40 MiB", both.m < 40))
+    for name, least in (("matplotlib", 20), ("gnuplot", 4)):
+        if name in anchors:
+            ratio = anchors[name].t / both.t
+            before = f" (baseline {anchors[name].t / both.base[0]:.1f}x)" if both.base else ""
+            rows.append((f"  {ratio:.1f}x faster than {name}{before}", both, f">= {least}x", ratio >= least))
 
     env100k = dict(os.environ, HOMECOMING_DATABASE=synthetic_db)
     # Every synthetic row (they reach back to 1752): without --from a chart starts at the invasion.
-    big = [measure([BIN, "chart", kind, "--from", "1700-01-01", "--now", "2026-11-26", "--out", os.path.join(work, "big")], env=env100k)
-           for kind in ("per-year", "per-exchange")]
-    t100k, m100k = sum(t for t, _ in big), max(m for _, m in big)
-    rows.append(("homecoming, both charts, 100,000 synthetic exchanges", t100k, m100k, "< 0.3 s, < 150 MiB", t100k < 0.3 and m100k < 150))
-
-    sizes = []
-    for level in ("fast", "1", "3", "6", "9"):
-        t, _ = measure([BIN, "chart", "per-year", "--format", "png", "--png-compression", level, "--now", "2026-11-26",
-                        "--out", os.path.join(work, f"level{level}")], env=env)
-        sizes.append((level, t, os.path.getsize(os.path.join(work, f"level{level}", "per-year.png"))))
-    return rows, sizes
+    big = combined([measure([BIN, "chart", kind, "--from", "1700-01-01", "--now", "2026-11-26", "--out", os.path.join(work, "big")], env=env100k)
+                    for kind in ("per-year", "per-exchange")])
+    rows.append(("homecoming, both charts, 100,000 synthetic exchanges", big, "< 0.3 s, < 150 MiB", big.t < 0.3 and big.m < 150))
+    return rows
 
 
 def weekly_case(work):
@@ -145,10 +161,10 @@ def weekly_case(work):
     def fresh():
         shutil.rmtree(out, ignore_errors=True)
 
-    t, m = measure([BIN, "weekly", "--quiet", "--database", seeded, "--now", "2026-11-26", "--out", out], env=env, prepare=fresh)
-    rows = [("homecoming weekly (en+uk, html+md+txt, 3 charts each)", t, m, "< 0.25 s, < 40 MiB", t < 0.25 and m < 40)]
-    t, m = measure([BIN, "weekly", "--quiet", "--database", seeded, "--now", "2026-11-26", "--out", out], env=env)
-    rows.append(("homecoming weekly again (up to date, nothing written)", t, m, "", None))
+    r = measure([BIN, "weekly", "--quiet", "--database", seeded, "--now", "2026-11-26", "--out", out], env=env, prepare=fresh)
+    rows = [("homecoming weekly (en+uk, html+md+txt, 3 charts each)", r, "< 0.25 s, < 40 MiB", r.t < 0.25 and r.m < 40)]
+    r = measure([BIN, "weekly", "--quiet", "--database", seeded, "--now", "2026-11-26", "--out", out], env=env)
+    rows.append(("homecoming weekly again (up to date, nothing written)", r, "", None))
     return rows
 
 
@@ -158,18 +174,17 @@ def main():
     work = tempfile.mkdtemp(prefix="homecoming-bench-")
     try:
         imports, synthetic_db = import_cases(work)
-        charts, sizes = chart_cases(work, synthetic_db)
+        charts = chart_cases(work, synthetic_db)
         charts += weekly_case(work)
-        print(f"{'case':58} {'median':>9} {'peak':>10}  target")
+        baseline = f"  {'baseline':>9} {'peak':>10}" if BASELINE else ""
+        print(f"{'case':58} {'median':>9} {'peak':>10}{baseline}  target")
         ok = True
-        for name, t, m, target, passed in imports + charts:
+        for name, r, target, passed in imports + charts:
             mark = "" if passed is None else ("  ok" if passed else "  MISSED")
             ok = ok and passed is not False
-            print(f"{name:58} {t * 1000:7.1f} ms {m:6.1f} MiB  {target}{mark}")
-        print("\nPNG compression (per-year, 2400x1350, whole process):")
-        for level, t, size in sizes:
-            print(f"  {level if level == 'fast' else 'zlib ' + level:>7}: {t * 1000:6.1f} ms  {size / 1024:7.1f} KiB")
-        print(f"({RUNS} runs each, release build, {os.cpu_count()} cores)")
+            before = f"  {r.base[0] * 1000:7.1f} ms {r.base[1]:6.1f} MiB" if r.base else (" " * 23 if BASELINE else "")
+            print(f"{name:58} {r.t * 1000:7.1f} ms {r.m:6.1f} MiB{before}  {target}{mark}")
+        print(f"({RUNS} runs each{', interleaved with the baseline ' + BASELINE if BASELINE else ''}, release build, {os.cpu_count()} cores)")
         sys.exit(0 if ok else 1)
     finally:
         shutil.rmtree(work, ignore_errors=True)

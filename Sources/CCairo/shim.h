@@ -3,5 +3,4 @@
 #include <cairo.h>
 #include <cairo-svg.h>
 #include <cairo-ft.h>
-#include <zlib.h>
 #endif

@@ -1,13 +1,11 @@
 import CCairo
 
-/// What can go wrong drawing with Cairo or encoding its output.
+/// What can go wrong drawing with Cairo or reading a PNG through it.
 public enum CairoError: Error, Sendable, CustomStringConvertible {
     /// Cairo reported a status other than success while doing `operation`.
     case status(operation: String, code: Int, message: String)
     /// A surface size Cairo cannot allocate.
     case invalidSize(width: Int, height: Int)
-    /// Compressing or decompressing image data failed.
-    case zlib(operation: String, code: Int32)
     /// Data that is not a PNG this code can read.
     case invalidPNG(String)
 
@@ -15,7 +13,6 @@ public enum CairoError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .status(operation, code, message): "cairo: \(operation) failed: \(message) (status \(code))"
         case let .invalidSize(width, height): "cairo: cannot create a \(width)×\(height) surface"
-        case let .zlib(operation, code): "zlib: \(operation) failed (code \(code))"
         case let .invalidPNG(reason): "not a readable PNG: \(reason)"
         }
     }

@@ -1,6 +1,7 @@
 import Cairo
-import Foundation
 import Charts
+import Foundation
+import PNGEncoding
 
 /// A scene's PNG cut into horizontal slices that can be drawn and compressed independently,
 /// on as many cores as there are slices, and joined into one image.
@@ -18,7 +19,7 @@ public final class PNGRendering: @unchecked Sendable {
     private let bandHeight: Int
     private let opaque: Bool
     private let bounds: [Int]
-    private let parts: [PNGEncoder.Part]
+    private let parts: [PNGSlice]
     /// Band surfaces that finished slices hand on to the next (each new one costs ~300 page faults).
     private var spareSurfaces: [ImageSurface] = []
     private let lock = NSLock()
@@ -31,9 +32,8 @@ public final class PNGRendering: @unchecked Sendable {
     public static let defaultSlices = 4
 
     /// - Parameters:
-    ///   - compression: `.fast`, or zlib at a level (smaller files, slower).
     ///   - slices: how many parts to cut the image into (at most one per band).
-    public init(_ scene: Scene, typeface: Typeface, scale: Int, compression: PNGEncoder.Compression = .fast,
+    public init(_ scene: Scene, typeface: Typeface, scale: Int,
                 bandHeight: Int = defaultBandHeight, slices: Int = defaultSlices) throws {
         self.scene = scene; self.typeface = typeface; self.scale = scale
         width = Int((scene.width * Double(scale)).rounded())
@@ -43,8 +43,8 @@ public final class PNGRendering: @unchecked Sendable {
         bounds = (0...sliceCount).map { [height, sliceCount] in height * $0 / sliceCount }
         let opaque = scene.background.alpha >= 1
         self.opaque = opaque
-        parts = try (0..<sliceCount).map { [width, sliceCount] in
-            try PNGEncoder.Part(width: width, opaque: opaque, compression: compression, isLast: $0 == sliceCount - 1)
+        parts = (0..<sliceCount).map { [width, sliceCount] in
+            PNGSlice(width: width, opaque: opaque, isLast: $0 == sliceCount - 1)
         }
     }
 
@@ -70,13 +70,12 @@ public final class PNGRendering: @unchecked Sendable {
             try context.check("draw \(scene.id) as PNG")
             try surface.flush()
             let available = min(band, rows.upperBound - top)
-            var start = 0
-            if first, extra == 1 {
-                try part.setPreviousRow(0, of: surface)
-                start = 1
+            let final = top + available >= rows.upperBound, setPrevious = first && extra == 1
+            try surface.withRows { pixels, stride in
+                if setPrevious { part.setPreviousRow(pixels) }
+                part.add(rows: (setPrevious ? 1 : 0)..<available, pixels: pixels, stride: stride, final: final)
             }
             first = false
-            try part.add(rows: start..<available, of: surface, final: top + available >= rows.upperBound)
             top += available
         }
     }
@@ -96,6 +95,6 @@ public final class PNGRendering: @unchecked Sendable {
 
     /// The PNG, once every slice is rendered, recording 72 × scale pixels per inch.
     public func bytes() -> [UInt8] {
-        PNGEncoder.assemble(parts: parts, width: width, height: height, pixelsPerInch: 72 * Double(scale))
+        PNGEncoder.assemble(slices: parts, width: width, height: height, pixelsPerInch: 72 * Double(scale))
     }
 }

@@ -22,9 +22,9 @@ public enum SceneRenderer {
 
     /// The scene as PNG at `scale` × its size, recording 72 × `scale` pixels per inch, its slices
     /// drawn and compressed on all cores (see `PNGRendering`).
-    public static func png(_ scene: Scene, typeface: Typeface, scale: Int, compression: PNGEncoder.Compression = .fast,
+    public static func png(_ scene: Scene, typeface: Typeface, scale: Int,
                            bandHeight: Int = PNGRendering.defaultBandHeight, slices: Int = PNGRendering.defaultSlices) throws -> [UInt8] {
-        let rendering = try PNGRendering(scene, typeface: typeface, scale: scale, compression: compression, bandHeight: bandHeight, slices: slices)
+        let rendering = try PNGRendering(scene, typeface: typeface, scale: scale, bandHeight: bandHeight, slices: slices)
         try ParallelWork.run((0..<rendering.sliceCount).map { index in { try rendering.renderSlice(index) } })
         return rendering.bytes()
     }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import ChartRendering
-import CSystem
 import Foundation
 
 /// The `homecoming` command: keeps the sourced record of Ukraine–Russia prisoner exchanges and publishes from it.
@@ -21,12 +19,4 @@ struct Homecoming: ParsableCommand {
                       HistoryCommand.self, CheckCommand.self, CheckedCommand.self, ChartCommand.self,
                       BriefingCommand.self, TemplatesCommand.self, WeeklyCommand.self, ConfigCommand.self]
     )
-
-    /// Starts the command. One malloc arena per core: charts render on one thread per core, which
-    /// then do not wait for each other's allocations (one arena for all cost 0.6 ms a chart), while
-    /// glibc's default of eight per core kept freed chart buffers in each (3 MiB on the weekly job).
-    static func main() {
-        _ = homecoming_limit_malloc_arenas(Int32(ParallelWork.cores))
-        main(nil)
-    }
 }

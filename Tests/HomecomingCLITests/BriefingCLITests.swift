@@ -69,13 +69,15 @@ struct BriefingCLITests {
         let file = mine.appendingPathComponent("briefing/txt/sections/context.mustache")
         #expect(FileManager.default.fileExists(atPath: file.path))
         try Data("{{% CONTENT_TYPE: TEXT}}\n{{labels.context}}\n{{#context}}{{txt}}{{/context}}\n".utf8).write(to: file)
-        let check = try cli.run(["templates", "check", "--templates", mine.path], database: false, environment: ["HOMECOMING_TEMPLATES": templates])
+        // The default templates are found in the working directory, as in a checkout; `--templates` comes before them.
+        try FileManager.default.createSymbolicLink(at: cli.directory.appendingPathComponent("Templates"), withDestinationURL: CLI.packageRoot.appendingPathComponent("Templates"))
+        let check = try cli.run(["templates", "check", "--templates", mine.path], database: false)
         #expect(check.status == 78)
         #expect(check.stderr.contains("\(file.path):3:13: unknown variable \"txt\""), "\(check.stderr)")
         // A broken override stops the briefing too, before anything is written.
         let out = cli.directory.appendingPathComponent("Output").path
         try Data("{{#context}}\n".utf8).write(to: file)
-        let briefing = try cli.run(["briefing", "weekly", "--out", out, "--templates", mine.path], environment: ["HOMECOMING_TEMPLATES": templates])
+        let briefing = try cli.run(["briefing", "weekly", "--out", out, "--templates", mine.path])
         #expect(briefing.status == 78)
         #expect(briefing.stderr.contains(file.path))
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -169,7 +171,7 @@ extension BriefingCLITests {
         try fm.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = tool
-        process.arguments = ["weekly", "--quiet", "--database", cli.directory.appendingPathComponent("w.sqlite").path,
+        process.arguments = ["weekly", "--database", cli.directory.appendingPathComponent("w.sqlite").path,
                              "--out", cli.directory.appendingPathComponent("out").path, "--now", "2026-11-26"]
         process.currentDirectoryURL = elsewhere
         process.environment = ["PATH": "/usr/bin:/bin"]

@@ -59,8 +59,8 @@ struct WeeklyJobTests {
         #expect(Self.leftovers(cli).count == 1)
         // The old tree it left beside the output goes with the next run, which finds nothing to change.
         let next = try cli.run(["weekly", "--week", "2026-W48"], environment: Self.env)
-        #expect(next.stdout.contains("removed 1 leftover staging directory"))
-        #expect(next.stdout.contains("up to date"))
+        #expect(next.stderr.contains("removed 1 leftover staging directory"))
+        #expect(next.stderr.contains("up to date"))
         #expect(Self.leftovers(cli).isEmpty)
         #expect(CLI.tree(output) == killed)
     }
@@ -121,7 +121,7 @@ struct WeeklyJobTests {
         let before = try stamps()
         let again = try cli.run(["weekly"], environment: Self.env)
         #expect(again.status == 0)
-        #expect(again.stdout.contains("up to date: "))
+        #expect(again.stderr.contains("homecoming: up to date: "))
         #expect(try stamps() == before)
     }
 
@@ -242,7 +242,7 @@ struct WeeklyJobTests {
         let fresh = try cli.run(["weekly", "--quiet", "--now", "2026-02-10"], environment: Self.env)
         #expect(fresh.status == 0)
         #expect(fresh.stdout.isEmpty)
-        #expect(fresh.stderr == "homecoming: created \(cli.database) and seeded it from \(CLI.packageRoot.appendingPathComponent("Data").path)/ with 78 exchanges and 66 reported totals.\n")
+        #expect(fresh.stderr.isEmpty, "even the store's creation is a notice, which --quiet leaves out")
         let silent = try cli.run(["weekly", "--quiet", "--now", "2026-02-10", "--force"], environment: Self.env)
         #expect(silent.status == 0)
         #expect(silent.stdout.isEmpty && silent.stderr.isEmpty)
@@ -251,11 +251,16 @@ struct WeeklyJobTests {
         #expect(stale.status == 0)
         #expect(stale.stdout.isEmpty)
         #expect(stale.stderr.hasPrefix("homecoming: warning: the data may be stale"))
-        // JSON logs: one object per line.
+        // JSON logs: one object per line, all on standard error, each with the clock's time (not --now).
         let json = try cli.run(["weekly", "--log-format", "json", "--force"], environment: Self.env)
-        for line in (json.stdout + json.stderr).split(separator: "\n") {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect(json.stdout.isEmpty)
+        let lines = json.stderr.split(separator: "\n")
+        #expect(lines.count >= 6, "five steps and the result")
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
             #expect(object?["level"] != nil && object?["message"] != nil, "\(line)")
+            #expect(object?["time"]?.hasPrefix("\(year)-") == true && object?["time"]?.hasSuffix("Z") == true, "\(line)")
         }
     }
 
@@ -308,6 +313,28 @@ struct WeeklyJobTests {
         #expect(run.status == 0, "\(run.stderr)")
         let files = CLI.tree(cli.directory.appendingPathComponent("Output").path).keys.filter { $0.contains("/briefing.") }
         #expect(Set(files) == ["briefings/weekly/2026-W47/uk/briefing.txt", "briefings/weekly/2026-W47/uk/briefing.json"])
+    }
+
+    @Test func briefingAndChartTakeTheSameSettingsAsTheWeeklyJob() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        _ = try cli.write("homecoming.json", "{\"languages\": [\"uk\"], \"formats\": [\"md\"], \"theme\": \"dark\", \"chartSize\": \"square\", \"byline\": \"Olena K.\", \"output\": \"site\"}")
+        // briefing: languages, formats and output from the file, the output overridden by the environment.
+        let briefing = try cli.run(["briefing", "annual", "--year", "2024"], environment: Self.env.merging(["HOMECOMING_OUTPUT": "press"]) { $1 })
+        #expect(briefing.status == 0, "\(briefing.stderr)")
+        let files = CLI.tree(cli.directory.appendingPathComponent("press").path).keys.filter { $0.contains("/briefing.") }
+        #expect(Set(files) == ["briefings/annual/2024/uk/briefing.md", "briefings/annual/2024/uk/briefing.json"])
+        // chart: the theme from the file, into charts/ of the configured output; a flag (the size) wins over the file.
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("site"), withIntermediateDirectories: false)
+        let chart = try cli.run(["chart", "per-year", "--format", "svg", "--size", "wide"], environment: Self.env)
+        #expect(chart.status == 0, "\(chart.stderr)")
+        let provenance = try String(contentsOfFile: cli.directory.appendingPathComponent("site/charts/per-year.json").path, encoding: .utf8)
+        #expect(provenance.contains("\"theme\": \"dark\"") && provenance.contains("\"width\": \"1600\""), "\(provenance)")
+        // A wrong value in the file stops chart as it stops weekly: 78, naming the key.
+        _ = try cli.write("homecoming.json", "{\"chartSize\": \"huge\"}")
+        let refused = try cli.run(["chart", "per-year"], environment: Self.env)
+        #expect(refused.status == 78)
+        #expect(refused.stderr.contains("homecoming.json: \"chartSize\" is \"huge\""), "\(refused.stderr)")
     }
 
     @Test func everyOtherExitCode() throws {

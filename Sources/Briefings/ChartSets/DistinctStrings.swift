@@ -2,7 +2,7 @@ import ExchangeModel
 
 /// Remembers strings to answer "seen before?": an open-addressing table over their UTF-8 bytes
 /// (FNV-1a). A chart over 100,000 exchanges lists every distinct source address; `Set<String>`
-/// spent most of that time hashing (SipHash): see `Benchmarks/README.md` for what it buys.
+/// spent most of that time hashing (SipHash).
 struct DistinctStrings {
     private var values: [String] = []
     private var hashes: [UInt64] = []

@@ -1,5 +1,4 @@
 import Foundation
-import Cairo
 import ChartRendering
 import Charts
 import ExchangeModel
@@ -15,13 +14,13 @@ public enum ChartFiles {
     /// - Parameters:
     ///   - scale: PNG pixel density (2 gives 2400 × 1350 for the article size).
     ///   - options: recorded in the provenance as given (size, theme, language, period).
-    public static func render(_ content: ChartContent, theme: Theme, typeface: Typeface, formats: [Format], scale: Int, compression: PNGEncoder.Compression = .fast,
+    public static func render(_ content: ChartContent, theme: Theme, typeface: Typeface, formats: [Format], scale: Int,
                               options: [(String, String)], measurer: some TextMeasuring) throws -> [(path: String, bytes: [UInt8])] {
         let spec = content.spec
         let scene = Self.scene(spec, width: content.width, height: content.height, theme: theme, measurer: measurer)
         // The data files (8 MB of provenance over 100,000 exchanges) are made beside the images.
         let data = DataFiles()
-        let images = try renderImages(scene, typeface: typeface, formats: formats, scale: scale, compression: compression) {
+        let images = try renderImages(scene, typeface: typeface, formats: formats, scale: scale) {
             let csv = content.table.map { CSVWriter.line($0) }.joined()
             data.files = [("\(spec.id).alt.txt", Array((spec.description + "\n").utf8)),
                           ("\(spec.id).csv", Array(csv.utf8)),
@@ -45,7 +44,7 @@ public enum ChartFiles {
     /// once, in one flat list (the data files first, long only at 100,000 exchanges; the SVG, the
     /// longest piece otherwise; then the PNG cut finer than the cores), so that no core idles.
     private static func renderImages(_ scene: Scene, typeface: Typeface, formats: [Format], scale: Int,
-                                     compression: PNGEncoder.Compression, alongside: @escaping () -> Void) throws -> [[UInt8]] {
+                                     alongside: @escaping () -> Void) throws -> [[UInt8]] {
         final class SVGResult: @unchecked Sendable { var bytes: [UInt8] = [] }
         let svg = SVGResult()
         var work: [() throws -> Void] = [alongside]
@@ -54,7 +53,7 @@ public enum ChartFiles {
         }
         var png: PNGRendering?
         if formats.contains(.png) {
-            let rendering = try PNGRendering(scene, typeface: typeface, scale: scale, compression: compression)
+            let rendering = try PNGRendering(scene, typeface: typeface, scale: scale)
             png = rendering
             work += (0..<rendering.sliceCount).map { index in { try rendering.renderSlice(index) } }
         }

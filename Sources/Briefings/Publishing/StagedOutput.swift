@@ -1,4 +1,4 @@
-import CSystem
+import CRename
 import Foundation
 
 /// Replaces an output directory as a whole: the new tree is built beside it (hard links for

@@ -16,8 +16,13 @@ struct TemplatesCommand: ParsableCommand {
             """,
         subcommands: [List.self, Copy.self, Check.self])
 
-    static func directories(_ templates: String?) -> [String] {
-        [templates, ProcessInfo.processInfo.environment["HOMECOMING_TEMPLATES"], Resources.templates].compactMap { $0 }
+    /// `--templates`, else the setting (`$HOMECOMING_TEMPLATES`, `homecoming.json`), then the default templates.
+    static func directories(_ templates: String?) throws -> [String] {
+        do {
+            return try Settings.resolve(flags: Settings.Flags(templates: templates), environment: ProcessInfo.processInfo.environment).templateDirectories
+        } catch {
+            throw CommandFailure(message: "configuration: \(error.message)", status: ExitStatus.config)
+        }
     }
 
     struct List: ParsableCommand {
@@ -31,7 +36,7 @@ struct TemplatesCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors("templates list") {
                 do {
-                    let set = try TemplateSet(language: .en, directories: TemplatesCommand.directories(templates))
+                    let set = try TemplateSet(language: .en, directories: try TemplatesCommand.directories(templates))
                     let width = set.paths.keys.map(\.count).max() ?? 0
                     for (name, path) in set.paths.sorted(by: { $0.key < $1.key }) {
                         Console.out(name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + path)
@@ -62,7 +67,7 @@ struct TemplatesCommand: ParsableCommand {
             try runReportingErrors("templates copy") {
                 let set: TemplateSet
                 // The defaults: $HOMECOMING_TEMPLATES, else Templates/.
-                do { set = try TemplateSet(language: .en, directories: TemplatesCommand.directories(nil)) } catch {
+                do { set = try TemplateSet(language: .en, directories: try TemplatesCommand.directories(nil)) } catch {
                     throw CommandFailure(message: "\(error)", status: ExitStatus.config)
                 }
                 guard let source = set.paths[name], let data = FileManager.default.contents(atPath: source) else {
@@ -99,9 +104,9 @@ struct TemplatesCommand: ParsableCommand {
 
         func run() throws {
             try runReportingErrors("templates check") {
-                let problems = TemplateChecker.check(directories: TemplatesCommand.directories(templates))
+                let problems = TemplateChecker.check(directories: try TemplatesCommand.directories(templates))
                 guard problems.isEmpty else {
-                    Console.error(problems.map(\.description).joined(separator: "\n"))
+                    LogOutput.start("templates", level: .notice).error("\(problems.map(\.description).joined(separator: "\n"))")
                     throw CommandFailure(message: "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the templates.", status: ExitStatus.config)
                 }
                 Console.out("All templates parse, name only known values and existing partials.")

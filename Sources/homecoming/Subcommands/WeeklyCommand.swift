@@ -1,9 +1,8 @@
 import ArgumentParser
 import Briefings
-import Charts
 import ExchangeModel
-import ExchangeStore
 import Foundation
+import Logging
 
 struct WeeklyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +13,7 @@ struct WeeklyCommand: ParsableCommand {
             the holder), renders everything beside the output and swaps it in with one atomic rename \
             (a run killed at any moment leaves the previous output as it was), rewrites nothing when \
             nothing changed ("up to date"), and with --quiet prints nothing on success. Warnings (stale \
-            data) and errors always print.
+            data) and errors always print, on standard error.
 
             Settings come from flags, then HOMECOMING_* variables, then homecoming.json (or --config), \
             then defaults; `homecoming config` shows them.
@@ -29,159 +28,41 @@ struct WeeklyCommand: ParsableCommand {
     @Flag(help: "Render and write even when the output is up to date.")
     var force = false
 
-    @Option(help: ArgumentHelp("Wait up to this many seconds for another run's lock.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Wait up to this many seconds for another run's lock.", valueName: "seconds"), transform: Arguments.count)
     var wait: Int = 0
 
-    @Option(help: ArgumentHelp("An ISO week such as 2024-W52 instead of the last completed one.", valueName: "week"))
-    var week: String?
+    @Option(help: ArgumentHelp("An ISO week such as 2024-W52 instead of the last completed one.", valueName: "week"), transform: Arguments.week)
+    var week: Period?
 
-    @Option(name: .customLong("log-format"), help: "text, or json for one JSON object per line.")
-    var logFormat: String = "text"
+    @Option(name: .customLong("log-format"), help: "text, or json for one JSON object per line (both on standard error).")
+    var logFormat: LogOutput.Format = .text
+
+    @Option(name: .customLong("keep-weeks"), help: ArgumentHelp("Keep the newest N weekly editions in the output, remove older ones ($HOMECOMING_KEEP_WEEKS; default 104; 0 keeps all).", valueName: "n"), transform: Arguments.count)
+    var keepWeeks: Int?
 
     @OptionGroup var options: PublishOptions
 
-    func validate() throws {
-        guard wait >= 0 else { throw ValidationError("--wait \(wait): use 0 or more seconds") }
-        guard Reporter.Format(rawValue: logFormat) != nil else { throw ValidationError("--log-format \(logFormat): use text or json") }
-        if let week, Period.week(week) == nil { throw ValidationError("--week \(week): write an ISO week such as 2024-W52") }
-    }
-
     func run() throws {
-        let now: ReferenceTime
-        do { now = try ReferenceTime.resolve(option: options.store.now, environment: options.store.environment) } catch {
-            throw ExitCode(ExitStatus.usage)
-        }
-        let reporter = Reporter(format: Reporter.Format(rawValue: logFormat) ?? .text, quiet: quiet, now: now)
-        let failure: JobFailure? = {
-            do throws(JobFailure) {
-                try WeeklyJob(command: self, now: now, reporter: reporter).run()
-                return nil
-            } catch {
-                return error
-            }
-        }()
-        if let failure {
-            reporter.error(failure.message, code: failure.status)
-            throw ExitCode(failure.status)
+        try runReportingErrors("weekly", format: logFormat) {
+            let context = try CommandContext(options.store, command: "weekly", format: logFormat, level: quiet ? .warning : .info)
+            var flags = options.flags
+            flags.keepWeeks = keepWeeks
+            var job = BriefingJob(flags: flags, environment: options.store.environment, period: week, dataDirectory: options.store.seedDirectory,
+                                  seed: !options.store.noSeed, now: context.now, person: context.person())
+            job.wait = wait
+            job.force = force
+            job.prunesOldEditions = true
+            job.checkpoint = TestHooks.checkpoint
+            _ = try job.run(logger: context.logger)
         }
     }
 }
 
-/// A failure of the weekly job: the readable block and the exit code.
-struct JobFailure: Error {
-    var message: String
-    var status: Int32
-}
-
-/// The weekly job as named steps, each failure tagged with its step.
-struct WeeklyJob {
-    let command: WeeklyCommand
-    let now: ReferenceTime
-    let reporter: Reporter
-    let environment = ProcessInfo.processInfo.environment
-
-    static let steps = ["read the configuration", "take the lock", "read the record", "render the briefing", "publish"]
-
-    func run() throws(JobFailure) {
-        var index = 0
-        func step() { index += 1; reporter.step(index, of: Self.steps.count, Self.steps[index - 1]) }
-
-        step()
-        let config: Configuration
-        do { config = try Configuration.resolve(flags: command.options, environment: environment) } catch {
-            throw JobFailure(message: "homecoming weekly: configuration: \(error.message)\n    fix: correct the setting; `homecoming config` shows every setting and where it comes from.",
-                             status: ExitStatus.config)
-        }
-        let output = config.output.value
-        let period = command.week.flatMap(Period.week) ?? Period.lastCompletedWeek(before: now.today)
-
-        step()
-        // The one publishing path: the output checked as Homecoming's, its lock, leftovers removed, a staging tree.
-        let publication: Publication
-        do {
-            publication = try Publication(output, wait: command.wait, force: command.force,
-                                          checkpoint: { name throws(PublishError) in try self.checkpointForPublish(name) })
-        } catch {
-            let step = if case .locked = error { "take the lock" } else { "publish" }
-            throw JobFailure(message: "homecoming weekly: \(step): \(error)", status: ExitStatus.code(for: error))
-        }
-        let removed = publication.removedLeftovers
-        if removed > 0 { reporter.info("removed \(removed) leftover staging director\(removed == 1 ? "y" : "ies") of an interrupted run") }
-
-        step()
-        let context: CommandContext
-        let record: BriefingDocuments.Record
-        do {
-            context = try CommandContext(command.options.store, command: "weekly")
-            let store = try context.openStore(path: config.database.value)
-            record = try BriefingDocuments.Record.read(from: store, vocabularies: try context.vocabularies(),
-                                                          knownGaps: try context.knownGaps())
-        } catch let error as StoreError {
-            throw JobFailure(message: "homecoming weekly: read the record: \(error)", status: ExitStatus.code(for: error))
-        } catch {
-            throw JobFailure(message: "homecoming weekly: read the record: \(error)", status: ExitStatus.ioError)
-        }
-
-        step()
-        let directories = [config.templates.value, Resources.templates].compactMap { $0 }
-        let theme: Theme
-        do { theme = try ThemeLoader.load(config.theme.value, templateDirectories: directories) } catch {
-            throw JobFailure(message: "homecoming weekly: render: \(error)\n    fix: check the theme (\(config.theme.source)).", status: ExitStatus.config)
-        }
-        let dark = ThemeLoader.darkCompanion(of: config.theme.value, templateDirectories: directories)
-        let (width, height) = ChartCommand.dimensions(config.chartSize.value) ?? (1200, 675)
-        let request = BriefingDocuments.Request(period: period, languages: config.languages.value, formats: config.formats.value,
-                                                templateDirectories: directories, theme: theme, darkTheme: dark, today: now.today,
-                                                staleAfter: config.staleAfter.value, organisation: config.organisation.value ?? theme.organisation,
-                                                author: config.byline.value, chartWidth: width, chartHeight: height,
-                                                baseURL: config.baseURL.value)
-        // Each file goes to the staging tree as soon as it is rendered (when it differs from the output's):
-        // the briefing is never held whole in memory, and nothing is visible until the swap.
-        let stager = publication
-        let result: BriefingDocuments.Result
-        do {
-            result = try BriefingDocuments.stage(request, record: record, into: stager, keepWeeks: config.keepWeeks.value)
-        } catch let error as TemplateError {
-            stager.abort()
-            throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.config)
-        } catch let error as PublishError {
-            stager.abort()
-            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: ExitStatus.code(for: error))
-        } catch {
-            stager.abort()
-            throw JobFailure(message: "homecoming weekly: render: \(error)", status: ExitStatus.ioError)
-        }
-        do { try checkpoint("rendered") } catch {
-            stager.abort()
-            throw error
-        }
-        if result.facts.freshness.isStale { reporter.warning(BriefingCommand.staleWarning(result.facts.freshness)) }
-        for gap in result.facts.newGaps { reporter.warning(BriefingCommand.gapWarning(gap, vocabularies: result.vocabularies)) }
-
-        step()
-        let committed: Bool?
-        do { committed = try stager.commit() } catch {
-            throw JobFailure(message: "homecoming weekly: publish: \(error)", status: ExitStatus.code(for: error))
-        }
-        guard committed != nil else {
-            reporter.info("up to date: \(output)/\(result.directory) already holds this briefing; nothing was written (--force writes anyway).")
-            return
-        }
-        let changed = stager.changed
-        reporter.info("wrote \(changed.count) file\(changed.count == 1 ? "" : "s"): \(output)/\(result.directory) "
-                      + "(\(config.languages.value.map(\.rawValue).joined(separator: ", ")); \(config.formats.value.map(\.rawValue).joined(separator: ", "))), and the index and feed of each language.")
-    }
-
-    // MARK: - Test hooks (HOMECOMING_TEST_PAUSE, HOMECOMING_TEST_FAULT); unset in production.
-
-    /// Stops at a named step when a test asks, so that it can kill the process there.
-    func checkpoint(_ name: String) throws(JobFailure) {
-        do { try checkpointForPublish(name) } catch {
-            throw JobFailure(message: "homecoming weekly: \(name): \(error)", status: ExitStatus.code(for: error))
-        }
-    }
-
-    func checkpointForPublish(_ name: String) throws(PublishError) {
+/// Test hooks (HOMECOMING_TEST_PAUSE, HOMECOMING_TEST_FAULT; unset in production): stop at a named
+/// step so that a test can kill the process there, or fail there as an I/O error would.
+enum TestHooks {
+    static func checkpoint(_ name: String) throws(PublishError) {
+        let environment = ProcessInfo.processInfo.environment
         if environment["HOMECOMING_TEST_FAULT"] == name {
             throw .io(path: name, reason: "simulated input/output error (HOMECOMING_TEST_FAULT)")
         }
@@ -194,17 +75,65 @@ struct WeeklyJob {
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Print the weekly job's effective configuration and where each value comes from.",
+        abstract: "Print the effective settings of weekly, briefing and chart, and where each value comes from.",
         discussion: "Example homecoming.json: {\"languages\": [\"en\", \"uk\"], \"formats\": [\"html\", \"txt\"], \"staleAfter\": 10, \"byline\": \"Olena K.\"}")
+
+    @Option(name: .customLong("keep-weeks"), help: ArgumentHelp("As for weekly.", valueName: "n"), transform: Arguments.count)
+    var keepWeeks: Int?
 
     @OptionGroup var options: PublishOptions
 
     func run() throws {
-        do {
-            Console.out(try Configuration.resolve(flags: options, environment: ProcessInfo.processInfo.environment).render())
-        } catch {
-            Console.error("homecoming config: \(error.message)\n    fix: correct the setting.")
-            throw ExitCode(ExitStatus.config)
+        try runReportingErrors("config") {
+            var flags = options.flags
+            flags.keepWeeks = keepWeeks
+            let settings = try CommandContext(options.store, command: "config").settings(flags)
+            var table = TextTable([("setting", .left), ("value", .left), ("from", .left)])
+            for row in settings.rows { table.add([row.setting, row.value, row.source]) }
+            Console.out(table.render())
         }
+    }
+}
+
+/// The settings every publishing command shares; each can also come from the environment or the file.
+struct PublishOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A configuration file (JSON); default: homecoming.json in the working directory, if there is one.", valueName: "file"), completion: .file())
+    var config: String?
+
+    @Option(help: ArgumentHelp("Languages: en, uk or en,uk ($HOMECOMING_LANGUAGES).", valueName: "langs"), transform: Arguments.languages)
+    var lang: [Language]?
+
+    @Option(help: ArgumentHelp("Formats: html, md, txt, comma-separated ($HOMECOMING_FORMATS).", valueName: "formats"), transform: Arguments.formats)
+    var format: [DocumentFormat]?
+
+    @Option(help: ArgumentHelp("Chart theme: light, dark or a file ($HOMECOMING_THEME).", valueName: "theme"))
+    var theme: String?
+
+    @Option(name: .customLong("chart-size"), help: ArgumentHelp("article, square, wide or WxH ($HOMECOMING_CHART_SIZE).", valueName: "size"), transform: Arguments.size)
+    var chartSize: ChartSize?
+
+    @Option(help: ArgumentHelp("The output directory ($HOMECOMING_OUTPUT; default Output).", valueName: "dir"), completion: .directory)
+    var out: String?
+
+    @Option(help: ArgumentHelp("A templates directory searched before Templates/ ($HOMECOMING_TEMPLATES).", valueName: "dir"), completion: .directory)
+    var templates: String?
+
+    @Option(name: .customLong("stale-after"), help: ArgumentHelp("Warn when the data is older than this many days ($HOMECOMING_STALE_AFTER; default 14).", valueName: "days"), transform: Arguments.count)
+    var staleAfter: Int?
+
+    @Option(help: ArgumentHelp("The organisation for the charts' byline ($HOMECOMING_ORGANISATION; default: the theme's).", valueName: "name"))
+    var organisation: String?
+
+    @Option(help: ArgumentHelp("An author for the charts' byline ($HOMECOMING_BYLINE).", valueName: "name"))
+    var byline: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the output is published under, for absolute links in briefings, index and feed ($HOMECOMING_BASE_URL).", valueName: "url"))
+    var baseURL: BaseURL?
+
+    @OptionGroup var store: StoreOptions
+
+    var flags: Settings.Flags {
+        Settings.Flags(config: config, languages: lang, formats: format, theme: theme, chartSize: chartSize, output: out, database: store.database,
+                       templates: templates, staleAfter: staleAfter, organisation: organisation, byline: byline, baseURL: baseURL)
     }
 }

@@ -1,41 +1,49 @@
 import ArgumentParser
+import Briefings
 import ExchangeModel
 import ExchangeStore
 import Foundation
 import Logging
 
-/// What a command needs to run: "now", a logger and, on demand, the open store.
+/// What a command needs to run: "now" (resolved once), its logger and, on demand, the open store.
 struct CommandContext {
     let options: StoreOptions
     let now: ReferenceTime
     let logger: Logger
 
-    init(_ options: StoreOptions, command: String) throws {
+    /// - Parameter level: the least level logged; by default notices (info with `--verbose`).
+    init(_ options: StoreOptions, command: String, format: LogOutput.Format = .text, level: Logger.Level? = nil) throws {
         self.options = options
-        now = try ReferenceTime.resolve(option: options.now, environment: options.environment)
-        var logger = Logger(label: "homecoming.\(command)")
-        logger.logLevel = options.verbose ? .info : .warning
-        self.logger = logger
+        logger = LogOutput.start(command, format: format, level: level ?? (options.verbose ? .info : .notice))
+        do { now = try options.resolveNow() } catch {
+            throw CommandFailure(message: "\(error)", status: ExitStatus.usage)
+        }
     }
 
     /// Who is making a change: `--by`, else `$USER`, else "unknown".
-    func person(_ by: String?) -> String {
+    func person(_ by: String? = nil) -> String {
         by ?? options.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
     }
 
-    /// Opens the store, creating and seeding it on first use with one line on standard error.
-    func openStore(by: String? = nil, path override: String? = nil) throws -> ExchangeStore {
-        let path = override ?? options.databasePath
-        let (store, outcome) = try ExchangeStore.open(path: path, seed: options.noSeed ? nil : options.seedDirectory,
-                                                      now: now, by: person(by), logger: logger)
-        if case let .created(seeded) = outcome {
-            if let seeded {
-                Console.error("homecoming: created \(path) and seeded it from \(options.seedDirectory)/ with \(seeded.exchangesAdded) exchanges and \(seeded.totalsAdded) reported totals.")
-            } else {
-                Console.error("homecoming: created \(path), empty (--no-seed).")
-            }
+    /// The settings every command shares (flags, environment, file, defaults), from `flags`.
+    func settings(_ flags: Settings.Flags) throws -> Settings {
+        var flags = flags
+        flags.database = flags.database ?? options.database
+        do { return try Settings.resolve(flags: flags, environment: options.environment) } catch {
+            throw CommandFailure(message: "configuration: \(error.message)\n    fix: correct the setting; `homecoming config` shows every setting and where it comes from.",
+                                 status: ExitStatus.config)
         }
-        return store
+    }
+
+    /// The store, the dataset and "now", as the publishing jobs take them.
+    func source(by: String? = nil) throws -> RecordSource {
+        RecordSource(database: try settings(Settings.Flags()).database.value, dataDirectory: options.seedDirectory, seed: !options.noSeed,
+                     now: now, person: person(by))
+    }
+
+    /// Opens the store, creating and seeding it on first use (said once, on standard error).
+    func openStore(by: String? = nil) throws -> ExchangeStore {
+        try source(by: by).open(logger: logger)
     }
 
     /// The vocabularies of the dataset's directory (`--data-dir`, `$HOMECOMING_DATA`, else `Data`).
@@ -43,30 +51,29 @@ struct CommandContext {
         try Vocabularies.load(directory: options.seedDirectory)
     }
 
-    /// What the dataset's directory knows about gaps between the record and reported totals (`known_gaps.csv`).
-    func knownGaps() throws(StoreError) -> [KnownGap] {
-        try KnownGap.load(directory: options.seedDirectory, vocabularies: try vocabularies())
-    }
-
     /// The rules user input is checked with: nothing dated after today.
     var rules: ValidationRules { ValidationRules(today: now.today) }
 }
 
 /// Runs a command body, turning every failure into one readable block on standard error and a documented exit code.
-func runReportingErrors(_ command: String, _ body: () throws -> Void) throws {
+func runReportingErrors(_ command: String, format: LogOutput.Format = .text, _ body: () throws -> Void) throws {
+    let log = LogOutput.start(command, format: format, level: .notice)
     do {
         try body()
     } catch let StoreError.invalidData(file, diagnostics) {
         // Compiler style: every problem on its own, then one summary line.
         let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
-        Console.error(diagnostics.map(\.description).joined(separator: "\n"))
-        Console.error("homecoming \(command): \(count) in \(file); nothing was changed. Fix them and run the command again.")
+        log.error("\(diagnostics.map(\.description).joined(separator: "\n"))")
+        log.error("homecoming \(command): \(count) in \(file); nothing was changed. Fix them and run the command again.", metadata: ["exit_code": "\(ExitStatus.dataError)"])
         throw ExitCode(ExitStatus.dataError)
     } catch let error as StoreError {
-        Console.error("homecoming \(command): \(error)")
+        log.error("homecoming \(command): \(error)", metadata: ["exit_code": "\(ExitStatus.code(for: error))"])
         throw ExitCode(ExitStatus.code(for: error))
+    } catch let error as PipelineFailure {
+        log.error("homecoming \(command): \(error)", metadata: ["exit_code": "\(error.status)"])
+        throw ExitCode(error.status)
     } catch let error as CommandFailure {
-        Console.error("homecoming \(command): \(error.message)")
+        log.error("homecoming \(command): \(error.message)", metadata: ["exit_code": "\(error.status)"])
         throw ExitCode(error.status)
     }
 }

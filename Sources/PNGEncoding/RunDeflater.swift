@@ -1,5 +1,3 @@
-import CCairo
-
 /// A deflate (RFC 1951) compressor made for filtered chart rasters.
 ///
 /// A chart is mostly flat colour: after PNG's "up" filter nearly every byte is zero, and the rest
@@ -247,27 +245,6 @@ final class RunDeflater {
         tokenCount = 0
         literalFrequencies.update(repeating: 0, count: 286)
         distanceFrequencies.update(repeating: 0, count: 30)
-    }
-}
-
-/// Adler-32 (RFC 1950) kept incrementally; runs of zeros are added in constant time.
-struct Adler32 {
-    private static let modulus: UInt64 = 65_521
-    private(set) var a: UInt64 = 1
-    private(set) var b: UInt64 = 0
-
-    var value: UInt32 { UInt32(b << 16 | a) }
-
-    mutating func add(_ bytes: UnsafePointer<UInt8>, count: Int) {
-        guard count > 0 else { return }
-        let combined = adler32(uLong(value), bytes, uInt(count))
-        a = UInt64(combined & 0xFFFF)
-        b = UInt64(combined >> 16 & 0xFFFF)
-    }
-
-    /// `count` zero bytes leave `a` as it is and add `a` to `b` once per byte.
-    mutating func addZeros(_ count: Int) {
-        b = (b + UInt64(count) % Self.modulus * a) % Self.modulus
     }
 }
 

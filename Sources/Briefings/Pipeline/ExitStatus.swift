@@ -1,25 +1,24 @@
-import Briefings
 import ExchangeStore
 
 /// The documented exit codes (BSD sysexits), so scripts and cron can tell failures apart.
-enum ExitStatus {
-    static let ok: Int32 = 0
+public enum ExitStatus {
+    public static let ok: Int32 = 0
     /// A command line that makes no sense.
-    static let usage: Int32 = 64
+    public static let usage: Int32 = 64
     /// Input data (a file, the options of `add`, the database) is wrong.
-    static let dataError: Int32 = 65
+    public static let dataError: Int32 = 65
     /// An input file is missing or unreadable.
-    static let noInput: Int32 = 66
+    public static let noInput: Int32 = 66
     /// An output file or the database cannot be created.
-    static let cannotCreate: Int32 = 73
+    public static let cannotCreate: Int32 = 73
     /// Reading or writing failed.
-    static let ioError: Int32 = 74
+    public static let ioError: Int32 = 74
     /// Another run holds the lock, or a resource is busy: try again later.
-    static let temporary: Int32 = 75
+    public static let temporary: Int32 = 75
     /// A configuration or theme file is wrong.
-    static let config: Int32 = 78
+    public static let config: Int32 = 78
 
-    static func code(for error: StoreError) -> Int32 {
+    public static func code(for error: StoreError) -> Int32 {
         switch error {
         case .invalidData, .unusableDatabase: dataError
         case .missingInput, .missingSeed: noInput
@@ -29,7 +28,7 @@ enum ExitStatus {
         }
     }
 
-    static func code(for error: PublishError) -> Int32 {
+    public static func code(for error: PublishError) -> Int32 {
         switch error {
         case .locked: temporary
         case .cannotCreate, .notOurs: cannotCreate

@@ -1,0 +1,48 @@
+import ExchangeModel
+import ExchangeStore
+import Logging
+
+/// Where the record comes from: the store (created and seeded from the dataset on first use),
+/// the dataset's vocabularies and known gaps, and "now".
+public struct RecordSource: Sendable {
+    public var database: String
+    /// The dataset directory: the seed of a new store, the vocabularies, the known gaps.
+    public var dataDirectory: String
+    /// Whether a new store is seeded from the dataset (else it starts empty).
+    public var seed: Bool
+    public var now: ReferenceTime
+    /// Who makes the changes a new store records.
+    public var person: String
+
+    public init(database: String, dataDirectory: String, seed: Bool, now: ReferenceTime, person: String) {
+        self.database = database; self.dataDirectory = dataDirectory; self.seed = seed; self.now = now; self.person = person
+    }
+
+    /// Opens the store, creating and seeding it on first use, which is said once at notice level.
+    public func open(logger: Logger) throws(StoreError) -> ExchangeStore {
+        let (store, outcome) = try ExchangeStore.open(path: database, seed: seed ? dataDirectory : nil, now: now, by: person, logger: logger)
+        if case let .created(seeded) = outcome {
+            if let seeded {
+                logger.notice("created \(database) and seeded it from \(dataDirectory)/ with \(seeded.exchangesAdded) exchanges and \(seeded.totalsAdded) reported totals.")
+            } else {
+                logger.notice("created \(database), empty (--no-seed).")
+            }
+        }
+        return store
+    }
+
+    public func vocabularies() throws(StoreError) -> Vocabularies {
+        try Vocabularies.load(directory: dataDirectory)
+    }
+
+    /// What the dataset knows about gaps between the record and reported totals (`known_gaps.csv`).
+    public func knownGaps() throws(StoreError) -> [KnownGap] {
+        try KnownGap.load(directory: dataDirectory, vocabularies: try vocabularies())
+    }
+
+    /// Everything a briefing is made from.
+    public func record(logger: Logger) throws(StoreError) -> BriefingDocuments.Record {
+        let store = try open(logger: logger)
+        return try BriefingDocuments.Record.read(from: store, vocabularies: try vocabularies(), knownGaps: try knownGaps())
+    }
+}
