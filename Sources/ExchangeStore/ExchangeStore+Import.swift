@@ -14,6 +14,8 @@ public struct ImportOptions: Sendable {
     public var origin: String
     /// The vocabularies the rows' codes must be in.
     public var vocabularies: Vocabularies
+    /// Told how many of the rows to write are written, now and then (for a progress bar).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates options.
     public init(update: Bool, by: String, now: ReferenceTime, origin: String, vocabularies: Vocabularies) {
@@ -120,7 +122,9 @@ extension ExchangeStore {
             try logStatement.execute(arguments: [importId, kind, type, key, change?.field, change?.old, change?.new, source])
         }
         let insertExchange = try db.cachedStatement(sql: ExchangeRecord.insertSQL)
-        for exchange in plan.exchangesToAdd {
+        let toWrite = plan.exchangesToAdd.count + plan.exchangesToUpdate.count + plan.totalsToAdd.count + plan.totalsToUpdate.count
+        for (index, exchange) in plan.exchangesToAdd.enumerated() {
+            if index % 1000 == 0 { options.progress?(index, toWrite) }
             let date = exchange.date.iso
             try insertExchange.execute(arguments: ExchangeRecord.arguments(exchange, date: date))
             try log("added", "exchange", date, nil, exchange.sourceURL)

@@ -4,6 +4,7 @@ import ExchangeModel
 struct CSVDataReader {
     let name: String
     let rules: ValidationRules
+    var progress: ((_ done: Int, _ total: Int) -> Void)? = nil
 
     /// The columns a file of each kind must have; the others may be left out.
     static let requiredExchangeColumns: [ExchangeField] = [.date, .returnedTotal, .sourceURL, .confidence]
@@ -86,6 +87,7 @@ struct CSVDataReader {
         while let record = parser.next() {
             let index = rowStarts.count
             rowStarts.append(record.startOffset)
+            if index % 1000 == 0 { progress?(record.startOffset, positions.bytes.count) }
             guard record.fields.count == width else {
                 let offset = record.fields.count > width ? record.fields[width].offset : record.endOffset
                 file.diagnostics.append(diagnostic(at: offset, "this row has \(record.fields.count) fields but the header has \(width)",

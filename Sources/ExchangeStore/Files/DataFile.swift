@@ -60,7 +60,9 @@ public struct DataFile: Sendable {
     ///   - format: CSV or JSON; guessed from the extension when nil.
     ///   - rules: the limits rows are checked against.
     /// - Throws: `StoreError.missingInput` when the file cannot be read.
-    public static func read(path: String, format: Format? = nil, rules: ValidationRules) throws(StoreError) -> DataFile {
+    ///   - progress: told how many of the file's bytes are read, now and then (for a progress bar).
+    public static func read(path: String, format: Format? = nil, rules: ValidationRules,
+                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(StoreError) -> DataFile {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -68,13 +70,14 @@ public struct DataFile: Sendable {
             let exists = FileManager.default.fileExists(atPath: path)
             throw .missingInput(path: path, reason: exists ? "it cannot be read (check its permissions)" : "there is no such file")
         }
-        return parse(bytes: [UInt8](data), name: path, format: format ?? .guess(for: path), rules: rules)
+        return parse(bytes: [UInt8](data), name: path, format: format ?? .guess(for: path), rules: rules, progress: progress)
     }
 
     /// Checks the bytes of a file already in memory.
-    public static func parse(bytes: [UInt8], name: String, format: Format, rules: ValidationRules) -> DataFile {
+    public static func parse(bytes: [UInt8], name: String, format: Format, rules: ValidationRules,
+                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> DataFile {
         switch format {
-        case .csv: CSVDataReader(name: name, rules: rules).read(bytes)
+        case .csv: CSVDataReader(name: name, rules: rules, progress: progress).read(bytes)
         case .json: JSONDataReader(name: name, rules: rules).read(bytes)
         }
     }

@@ -37,10 +37,15 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors("import") {
             let context = try CommandContext(store, command: "import")
-            let data = try DataFile.read(path: file, format: format, rules: context.rules)
+            let reading = ProgressBar("reading \(file)"), writing = ProgressBar("writing \(context.options.database ?? "the store")")
+            defer { reading.finish(); writing.finish() }
+            let data = try DataFile.read(path: file, format: format, rules: context.rules, progress: reading.update)
+            reading.finish()
             let store = try context.openStore(by: by)
-            let summary = try store.importData(data, options: ImportOptions(
-                update: update, by: context.person(by), now: context.now, origin: file, vocabularies: try context.vocabularies()))
+            var options = ImportOptions(update: update, by: context.person(by), now: context.now, origin: file, vocabularies: try context.vocabularies())
+            options.progress = { writing.update($0, of: $1) }
+            let summary = try store.importData(data, options: options)
+            writing.finish()
             Console.out(ImportCommand.describe(summary, file: file))
         }
     }
