@@ -41,14 +41,14 @@ struct ChartCommand: ParsableCommand {
     @Option(help: "PNG pixel density: 1, 2 or 3.")
     var scale: Int = 2
 
-    @Option(help: ArgumentHelp("svg, png or svg,png.", valueName: "formats"), transform: Arguments.chartFormats)
+    @Option(help: ArgumentHelp("svg, png or svg,png (default: svg,png).", valueName: "formats"), transform: Arguments.chartFormats)
     var format: [ChartFiles.Format] = ChartFiles.Format.allCases
 
     @Option(help: ArgumentHelp("The directory to write into (default: charts/ in the configured output, Output/charts).", valueName: "dir"), completion: .directory)
     var out: String?
 
     @Option(help: ArgumentHelp(
-        "Inside an output a weekly or briefing run publishes (Output/charts is), wait this long for such a run to finish, then exit 75.",
+        "Inside an output a weekly or briefing run publishes (Output/charts is), wait this long for such a run to finish, then exit 75 (default: 30).",
         valueName: "seconds"), transform: Arguments.count)
     var wait: Int = 30
 

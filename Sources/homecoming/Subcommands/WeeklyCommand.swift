@@ -28,7 +28,7 @@ struct WeeklyCommand: ParsableCommand {
     @Flag(help: "Render and write even when the output is up to date.")
     var force = false
 
-    @Option(help: ArgumentHelp("Wait up to this many seconds for another run's lock.", valueName: "seconds"), transform: Arguments.count)
+    @Option(help: ArgumentHelp("Wait up to this many seconds for another run's lock (default: 0).", valueName: "seconds"), transform: Arguments.count)
     var wait: Int = 0
 
     @Option(help: ArgumentHelp("An ISO week such as 2024-W52 instead of the last completed one.", valueName: "week"), transform: Arguments.week)
