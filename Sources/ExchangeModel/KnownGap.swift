@@ -12,6 +12,10 @@ public struct KnownGap: Hashable, Sendable {
         case undisclosed
         /// People the record includes (freed outside exchanges) that totals "via exchanges only" leave out.
         case outsideExchanges = "outside_exchanges"
+
+        /// Whether the record lacks people over the gap's span (exchanges not found or undated):
+        /// its sums there are floors.
+        public var missesPeople: Bool { self == .missing || self == .undated }
     }
 
     public var periodStart: Day

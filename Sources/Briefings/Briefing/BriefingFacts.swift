@@ -21,6 +21,13 @@ public struct BriefingFacts: Sendable {
         /// The record is known to miss people over the span (exchanges not found): its figure is a floor.
         public var missesKnownPeople = false
         public var difference: Int { recorded.known - value }
+
+        /// The comparison of `reported` (its `value`) with what the record has over its span, flagged
+        /// when a known gap says the record misses people there.
+        init(reported: ReportedTotal, value: Int, recorded: KnownSum, knownGaps: [KnownGap]) {
+            self.reported = reported; self.value = value; self.recorded = recorded
+            missesKnownPeople = reported.metric == .released && knownGaps.contains { $0.kind.missesPeople && $0.bears(on: reported) }
+        }
     }
 
     /// Whether the record can be trusted to be complete for the period: measured from the latest
@@ -110,7 +117,7 @@ public struct BriefingFacts: Sendable {
 
     /// Whether the record is known to miss people in the period (exchanges not found or undated):
     /// its sums are then floors, said "at least".
-    public var missesKnownPeople: Bool { knownGapsInPeriod.contains { $0.kind == .missing || $0.kind == .undated } }
+    public var missesKnownPeople: Bool { knownGapsInPeriod.contains { $0.kind.missesPeople } }
     /// Nothing is recorded in the period and nobody has checked the sources for it: its zeros are unknown.
     public var isUnchecked: Bool { rows.isEmpty && freshness.isStale && (freshness.knownThrough.map { $0 < period.start } ?? true) }
     /// The known gaps that fall in the period.
@@ -151,7 +158,7 @@ public struct BriefingFacts: Sendable {
             .max { ($0.periodEnd, $1.reportedOn ?? $1.periodEnd) < ($1.periodEnd, $0.reportedOn ?? $0.periodEnd) }
             .map { official in
                 OfficialComparison(reported: official, value: official.value ?? 0,
-                                   recorded: PeriodSummary(upToEnd, from: official.periodStart, to: official.periodEnd).returned)
+                                   recorded: PeriodSummary(upToEnd, from: official.periodStart, to: official.periodEnd).returned, knownGaps: knownGaps)
             }
 
         if period.kind == .annual {
@@ -162,7 +169,8 @@ public struct BriefingFacts: Sendable {
                 }
                 .map { t in
                     let s = PeriodSummary(upToEnd, from: t.periodStart, to: t.periodEnd)
-                    return OfficialComparison(reported: t, value: t.value ?? 0, recorded: t.metric == .exchanges ? KnownSum(known: s.exchanges) : s.returned)
+                    return OfficialComparison(reported: t, value: t.value ?? 0, recorded: t.metric == .exchanges ? KnownSum(known: s.exchanges) : s.returned,
+                                              knownGaps: knownGaps)
                 }
             let previous = Period.year(year - 1)!
             let previousSummary = PeriodSummary(upToEnd, from: previous.start, to: previous.end)
@@ -173,7 +181,7 @@ public struct BriefingFacts: Sendable {
                     func rank(_ t: ReportedTotal) -> (Int, Int, Int) { (t.isAttributed ? 0 : 1, t.isDerived ? 1 : 0, t.qualifier == .exact ? 0 : 1) }
                     return rank(a) < rank(b)
                 }
-                .map { OfficialComparison(reported: $0, value: $0.value ?? 0, recorded: previousSummary.returned) }
+                .map { OfficialComparison(reported: $0, value: $0.value ?? 0, recorded: previousSummary.returned, knownGaps: knownGaps) }
             lastOfYear = Self.groups(rows).max { $0.first < $1.first }
         } else {
             officialThisYear = []
@@ -184,7 +192,7 @@ public struct BriefingFacts: Sendable {
         newGaps = released.filter { period.contains($0.reportedOn ?? $0.periodEnd) }.compactMap { official in
             let recorded = PeriodSummary(upToEnd, from: official.periodStart, to: official.periodEnd).returned
             guard let value = official.value, recorded.known != value else { return nil }
-            return OfficialComparison(reported: official, value: value, recorded: recorded)
+            return OfficialComparison(reported: official, value: value, recorded: recorded, knownGaps: knownGaps)
         }
         reportedBodies = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart <= period.end && $0.periodEnd >= period.start }
         undisclosedGroupsOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).filter { $0.undisclosed > 0 }

@@ -99,14 +99,6 @@ enum BriefingViewModel {
             ]
         }
 
-        // A record known to miss people over a total's span (exchanges not found) holds a floor there.
-        func floored(_ c: BriefingFacts.OfficialComparison) -> BriefingFacts.OfficialComparison {
-            guard facts.knownGaps(bearingOn: c.reported).contains(where: { $0.kind == .missing || $0.kind == .undated }) else { return c }
-            var out = c
-            out.missesKnownPeople = true
-            return out
-        }
-
         // Context. Each comparison with a reported total is followed by what is known about the
         // difference (each known gap explained once, where it first bears).
         var context: [[String: Any]] = []
@@ -146,7 +138,7 @@ enum BriefingViewModel {
                 context.append(sentence(s.lastOfYear(last), last.stages.map { ref($0) }))
             }
             for official in facts.officialThisYear {
-                context.append(sentence(s.officialYear(floored(official), year: facts.period.start.year), [ref(official.reported)]))
+                context.append(sentence(s.officialYear(official, year: facts.period.start.year), [ref(official.reported)]))
                 explain(official.reported, recorded: official.recorded, differs: official.difference != 0 || official.recorded.unknownCount > 0)
             }
         } else {
@@ -173,7 +165,7 @@ enum BriefingViewModel {
         // A year's review states its own reported totals above; the latest is not said twice.
         if let official = facts.latestOfficial, official.difference != 0,
            !facts.officialThisYear.contains(where: { $0.reported.key == official.reported.key }) {
-            context.append(sentence(s.official(floored(official)), [ref(official.reported), recordRef()]))
+            context.append(sentence(s.official(official), [ref(official.reported), recordRef()]))
             explain(official.reported, recorded: official.recorded, differs: true)
         }
 

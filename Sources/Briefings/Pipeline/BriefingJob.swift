@@ -12,10 +12,7 @@ public struct BriefingJob {
     public var environment: [String: String]
     /// The period to brief; nil for the last completed ISO week before now.
     public var period: Period?
-    public var dataDirectory: String
-    public var seed: Bool
-    public var now: ReferenceTime
-    public var person: String
+    public var source: RecordSource
     /// Seconds to wait for another run's lock.
     public var wait = 0
     /// Write every file even when the output already holds it.
@@ -27,10 +24,8 @@ public struct BriefingJob {
 
     public static let steps = ["read the configuration", "take the lock", "read the record", "render the briefing", "publish"]
 
-    public init(flags: Settings.Flags, environment: [String: String], period: Period?, dataDirectory: String, seed: Bool,
-                now: ReferenceTime, person: String) {
-        self.flags = flags; self.environment = environment; self.period = period; self.dataDirectory = dataDirectory
-        self.seed = seed; self.now = now; self.person = person
+    public init(flags: Settings.Flags, environment: [String: String], period: Period?, source: RecordSource) {
+        self.flags = flags; self.environment = environment; self.period = period; self.source = source
     }
 
     /// What a run did: the briefing's directory, and the files written (nil when the output already held it).
@@ -47,13 +42,9 @@ public struct BriefingJob {
         }
 
         step()
-        let settings: Settings
-        do { settings = try Settings.resolve(flags: flags, environment: environment) } catch {
-            throw PipelineFailure(step: "configuration", message: "\(error.message)\n    fix: correct the setting; `homecoming config` shows every setting and where it comes from.",
-                                  status: ExitStatus.config)
-        }
+        let settings = try Settings.forJob(flags, environment: environment)
         let output = settings.output.value
-        let period = self.period ?? Period.lastCompletedWeek(before: now.today)
+        let period = self.period ?? Period.lastCompletedWeek(before: source.now.today)
 
         step()
         // The one publishing path: the output checked as Homecoming's, its lock, leftovers removed, a staging tree.
@@ -61,17 +52,14 @@ public struct BriefingJob {
         do {
             publication = try Publication(output, wait: wait, force: force, checkpoint: checkpoint)
         } catch {
-            throw PipelineFailure(step: error.isLocked ? "take the lock" : "publish", message: "\(error)", status: ExitStatus.code(for: error))
+            throw PipelineFailure(publishing: error)
         }
         let removed = publication.removedLeftovers
         if removed > 0 { logger.info("removed \(removed) leftover staging director\(removed == 1 ? "y" : "ies") of an interrupted run") }
 
         step()
         let record: BriefingDocuments.Record
-        do {
-            let source = RecordSource(database: settings.database.value, dataDirectory: dataDirectory, seed: seed, now: now, person: person)
-            record = try source.record(logger: logger)
-        } catch {
+        do { record = try source.record(settings.database.value, logger: logger) } catch {
             publication.abort()
             throw PipelineFailure(step: "read the record", message: "\(error)", status: ExitStatus.code(for: error))
         }
@@ -79,15 +67,11 @@ public struct BriefingJob {
         step()
         let result: BriefingDocuments.Result
         do throws(PipelineFailure) {
-            let theme: Theme
-            do { theme = try ThemeLoader.load(settings.theme.value, templateDirectories: settings.templateDirectories) } catch {
-                throw PipelineFailure(step: "render", message: "\(error)\n    fix: check the theme (\(settings.theme.source)) against Templates/themes/light.json.",
-                                      status: ExitStatus.config)
-            }
+            let theme = try settings.loadTheme()
             // The HTML also carries the charts in the dark theme, for readers whose system prefers it.
             let dark = ThemeLoader.darkCompanion(of: settings.theme.value, templateDirectories: settings.templateDirectories)
             let request = BriefingDocuments.Request(period: period, languages: settings.languages.value, formats: settings.formats.value,
-                                                    templateDirectories: settings.templateDirectories, theme: theme, darkTheme: dark, today: now.today,
+                                                    templateDirectories: settings.templateDirectories, theme: theme, darkTheme: dark, today: source.now.today,
                                                     staleAfter: settings.staleAfter.value, organisation: settings.organisation.value ?? theme.organisation,
                                                     author: settings.byline.value, chartWidth: Double(settings.chartSize.value.width),
                                                     chartHeight: Double(settings.chartSize.value.height), baseURL: settings.baseURL.value)
@@ -99,7 +83,7 @@ public struct BriefingJob {
             } catch let error as TemplateError {
                 throw PipelineFailure(step: "render", message: "\(error)", status: ExitStatus.config)
             } catch let error as PublishError {
-                throw PipelineFailure(step: "publish", message: "\(error)", status: ExitStatus.code(for: error))
+                throw PipelineFailure(publishing: error)
             } catch {
                 throw PipelineFailure(step: "render", message: "\(error)", status: ExitStatus.ioError)
             }
@@ -116,7 +100,7 @@ public struct BriefingJob {
         step()
         let committed: Bool?
         do { committed = try publication.commit() } catch {
-            throw PipelineFailure(step: "publish", message: "\(error)", status: ExitStatus.code(for: error))
+            throw PipelineFailure(publishing: error)
         }
         let directory = (output as NSString).appendingPathComponent(result.directory)
         guard committed != nil else {
@@ -150,8 +134,4 @@ public struct BriefingJob {
         }
         return "the data may be stale: \(reason) (--stale-after \(f.staleAfter)). Import newer exchanges if there are any, then record the review with `homecoming checked`."
     }
-}
-
-extension PublishError {
-    var isLocked: Bool { if case .locked = self { true } else { false } }
 }

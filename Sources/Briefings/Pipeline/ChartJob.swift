@@ -23,38 +23,29 @@ public struct ChartJob {
     /// Theme, chart size, templates, organisation, byline and database, as every command takes them.
     public var flags: Settings.Flags
     public var environment: [String: String]
-    public var dataDirectory: String
-    public var seed: Bool
-    public var now: ReferenceTime
-    public var person: String
+    public var source: RecordSource
 
     public init(kinds: [ChartRequest.Kind], from: Day?, to: Day?, language: Language, scale: Int, formats: [ChartFiles.Format],
-                out: String?, wait: Int, flags: Settings.Flags, environment: [String: String], dataDirectory: String, seed: Bool,
-                now: ReferenceTime, person: String) {
+                out: String?, wait: Int, flags: Settings.Flags, environment: [String: String], source: RecordSource) {
         self.kinds = kinds; self.from = from; self.to = to; self.language = language; self.scale = scale; self.formats = formats
-        self.out = out; self.wait = wait; self.flags = flags; self.environment = environment; self.dataDirectory = dataDirectory
-        self.seed = seed; self.now = now; self.person = person
+        self.out = out; self.wait = wait; self.flags = flags; self.environment = environment; self.source = source
     }
 
     public func run(logger: Logger) throws(PipelineFailure) {
+        let today = source.now.today
         // A chart shows what the record holds up to today: a period in the future has nothing true to show.
         for (name, day) in [("--from", from), ("--to", to)] {
-            if let day, day > now.today {
-                throw PipelineFailure(step: nil, message: "\(name) \(day.iso) is after today (\(now.today.iso)): a chart cannot show the future; leave --to out to end today",
+            if let day, day > today {
+                throw PipelineFailure(step: nil, message: "\(name) \(day.iso) is after today (\(today.iso)): a chart cannot show the future; leave --to out to end today",
                                       status: ExitStatus.usage)
             }
         }
-        let settings: Settings
-        do { settings = try Settings.resolve(flags: flags, environment: environment) } catch {
-            throw PipelineFailure(step: "configuration", message: "\(error.message)\n    fix: correct the setting; `homecoming config` shows every setting and where it comes from.",
-                                  status: ExitStatus.config)
-        }
+        let settings = try Settings.forJob(flags, environment: environment)
         let out = self.out ?? (settings.output.value as NSString).appendingPathComponent("charts")
 
         let exchanges: [Exchange], reported: [ReportedTotal], vocabularies: Vocabularies
         do {
-            let source = RecordSource(database: settings.database.value, dataDirectory: dataDirectory, seed: seed, now: now, person: person)
-            let store = try source.open(logger: logger)
+            let store = try source.open(settings.database.value, logger: logger)
             exchanges = try store.exchanges(notes: false)
             reported = try store.reportedTotals()
             // Every row read is checked as an import checks it (SQLite's integrity check is check's, weekly's and
@@ -66,33 +57,26 @@ public struct ChartJob {
             throw PipelineFailure(step: "read the record", message: "\(error)", status: ExitStatus.code(for: error))
         }
 
-        let theme: Theme
-        do { theme = try ThemeLoader.load(settings.theme.value, templateDirectories: settings.templateDirectories) } catch {
-            throw PipelineFailure(step: "render", message: "\(error)\n    fix: check the theme (\(settings.theme.source)) against Templates/themes/light.json.",
-                                  status: ExitStatus.config)
+        let theme = try settings.loadTheme()
+        let typeface = Typeface(theme: theme)
+        let measurer: CairoTextMeasurer
+        do { measurer = try CairoTextMeasurer(typeface: typeface) } catch {
+            throw PipelineFailure(step: "render", message: "\(error)", status: ExitStatus.ioError)
         }
         let size = settings.chartSize.value
         var files: [(path: String, bytes: [UInt8])] = []
-        do {
-            let typeface = Typeface(theme: theme)
-            let measurer = try CairoTextMeasurer(typeface: typeface)
-            for kind in kinds {
-                let request = ChartRequest(kind: kind, from: from, to: to, language: language, width: Double(size.width), height: Double(size.height),
-                                           organisation: settings.organisation.value ?? theme.organisation, author: settings.byline.value, today: now.today)
-                let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies)
-                let options = [("width", String(size.width)), ("height", String(size.height)), ("scale", String(scale)),
-                               ("theme", theme.name), ("lang", language.rawValue), ("from", from?.iso ?? ""), ("to", to?.iso ?? ""),
-                               ("format", formats.map(\.rawValue).joined(separator: ","))]
-                do {
-                    files += try ChartFiles.render(content, theme: theme, typeface: typeface, formats: formats, scale: scale, options: options, measurer: measurer)
-                } catch {
-                    throw PipelineFailure(step: "render", message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)
-                }
+        for kind in kinds {
+            let request = ChartRequest(kind: kind, from: from, to: to, language: language, width: Double(size.width), height: Double(size.height),
+                                       organisation: settings.organisation.value ?? theme.organisation, author: settings.byline.value, today: today)
+            let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies)
+            let options = [("width", String(size.width)), ("height", String(size.height)), ("scale", String(scale)),
+                           ("theme", theme.name), ("lang", language.rawValue), ("from", from?.iso ?? ""), ("to", to?.iso ?? ""),
+                           ("format", formats.map(\.rawValue).joined(separator: ","))]
+            do {
+                files += try ChartFiles.render(content, theme: theme, typeface: typeface, formats: formats, scale: scale, options: options, measurer: measurer)
+            } catch {
+                throw PipelineFailure(step: "render", message: "cannot draw \(kind.rawValue): \(error)", status: ExitStatus.ioError)
             }
-        } catch let failure as PipelineFailure {
-            throw failure
-        } catch {
-            throw PipelineFailure(step: "render", message: "\(error)", status: ExitStatus.ioError)
         }
 
         // The one publishing path: into a directory of Homecoming's (new, empty or marked), swapped in whole;
@@ -105,7 +89,7 @@ public struct ChartJob {
             logger.notice(committed == nil ? "up to date: \(out) already holds these charts; nothing was written."
                                            : "wrote \(changed) file\(changed == 1 ? "" : "s"): \(out)")
         } catch {
-            throw PipelineFailure(step: error.isLocked ? "take the lock" : "publish", message: "\(error)", status: ExitStatus.code(for: error))
+            throw PipelineFailure(publishing: error)
         }
     }
 }

@@ -2,10 +2,9 @@ import ExchangeModel
 import ExchangeStore
 import Logging
 
-/// Where the record comes from: the store (created and seeded from the dataset on first use),
-/// the dataset's vocabularies and known gaps, and "now".
+/// Where the record comes from, but for the store's path (a setting): the dataset that seeds a new
+/// store and holds the vocabularies and known gaps, "now", and who makes the changes.
 public struct RecordSource: Sendable {
-    public var database: String
     /// The dataset directory: the seed of a new store, the vocabularies, the known gaps.
     public var dataDirectory: String
     /// Whether a new store is seeded from the dataset (else it starts empty).
@@ -14,12 +13,12 @@ public struct RecordSource: Sendable {
     /// Who makes the changes a new store records.
     public var person: String
 
-    public init(database: String, dataDirectory: String, seed: Bool, now: ReferenceTime, person: String) {
-        self.database = database; self.dataDirectory = dataDirectory; self.seed = seed; self.now = now; self.person = person
+    public init(dataDirectory: String, seed: Bool, now: ReferenceTime, person: String) {
+        self.dataDirectory = dataDirectory; self.seed = seed; self.now = now; self.person = person
     }
 
-    /// Opens the store, creating and seeding it on first use, which is said once at notice level.
-    public func open(logger: Logger) throws(StoreError) -> ExchangeStore {
+    /// Opens the store at `database`, creating and seeding it on first use, which is said once at notice level.
+    public func open(_ database: String, logger: Logger) throws(StoreError) -> ExchangeStore {
         let (store, outcome) = try ExchangeStore.open(path: database, seed: seed ? dataDirectory : nil, now: now, by: person, logger: logger)
         if case let .created(seeded) = outcome {
             if let seeded {
@@ -40,9 +39,9 @@ public struct RecordSource: Sendable {
         try KnownGap.load(directory: dataDirectory, vocabularies: try vocabularies())
     }
 
-    /// Everything a briefing is made from.
-    public func record(logger: Logger) throws(StoreError) -> BriefingDocuments.Record {
-        let store = try open(logger: logger)
+    /// Everything a briefing is made from, out of the store at `database`.
+    public func record(_ database: String, logger: Logger) throws(StoreError) -> BriefingDocuments.Record {
+        let store = try open(database, logger: logger)
         return try BriefingDocuments.Record.read(from: store, vocabularies: try vocabularies(), knownGaps: try knownGaps())
     }
 }

@@ -146,7 +146,8 @@ public struct Settings: Sendable {
         }
     }
 
-    private static func wholeNumber(_ text: String) -> Int? {
+    /// A whole number from 0 up, in digits only (no sign, no spaces).
+    public static func wholeNumber(_ text: String) -> Int? {
         guard text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else { return nil }
         return value
     }
@@ -207,26 +208,22 @@ extension Language {
 
 extension DocumentFormat {
     /// Any of `html`, `md`, `txt`, comma-separated, in the standard order; nil when any name is not a format.
-    public static func list(_ text: String) -> [DocumentFormat]? {
-        guard let asked: [DocumentFormat] = names(text) else { return nil }
-        return allCases.filter { asked.contains($0) }
-    }
+    public static func list(_ text: String) -> [DocumentFormat]? { names(text, inOrderOf: allCases) }
 }
 
-/// Comma-separated names of a `RawRepresentable` type, each once; nil when one is not a name or none is given.
-func names<T: RawRepresentable & Equatable>(_ text: String) -> [T]? where T.RawValue == String {
+/// Comma-separated names of a `RawRepresentable` type, each once, in the order given (or in `order`);
+/// nil when one is not a name or none is given.
+func names<T: RawRepresentable & Equatable>(_ text: String, inOrderOf order: [T]? = nil) -> [T]? where T.RawValue == String {
     var values: [T] = []
     for name in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
         guard let value = T(rawValue: name) else { return nil }
         if !values.contains(value) { values.append(value) }
     }
-    return values.isEmpty ? nil : values
+    guard !values.isEmpty else { return nil }
+    return order.map { $0.filter(values.contains) } ?? values
 }
 
 extension ChartFiles.Format {
     /// `svg`, `png` or both, comma-separated, SVG first; nil when any name is not a format.
-    public static func list(_ text: String) -> [ChartFiles.Format]? {
-        guard let asked: [ChartFiles.Format] = names(text) else { return nil }
-        return allCases.filter { asked.contains($0) }
-    }
+    public static func list(_ text: String) -> [ChartFiles.Format]? { names(text, inOrderOf: allCases) }
 }

@@ -72,8 +72,7 @@ struct BriefingCommand: ParsableCommand {
     static func write(_ period: Period?, _ command: String, options: PublishOptions) throws {
         try runReportingErrors(command) {
             let context = try CommandContext(options.store, command: "briefing")
-            var job = BriefingJob(flags: options.flags, environment: options.store.environment, period: period,
-                                  dataDirectory: options.store.seedDirectory, seed: !options.store.noSeed, now: context.now, person: context.person())
+            var job = BriefingJob(flags: options.flags, environment: options.store.environment, period: period, source: context.source())
             job.checkpoint = TestHooks.checkpoint
             _ = try job.run(logger: context.logger)
         }

@@ -32,9 +32,6 @@ struct ChartCommand: ParsableCommand {
     @Option(help: "The language of the chart's text.")
     var lang: Language = .en
 
-    @Option(help: ArgumentHelp("light, dark, or a theme file (JSON, as Templates/themes/light.json) ($HOMECOMING_THEME).", valueName: "theme"))
-    var theme: String?
-
     @Option(help: ArgumentHelp("\(ChartSize.allowed) ($HOMECOMING_CHART_SIZE).", valueName: "size"), transform: Arguments.size)
     var size: ChartSize?
 
@@ -52,19 +49,9 @@ struct ChartCommand: ParsableCommand {
         valueName: "seconds"), transform: Arguments.count)
     var wait: Int = 30
 
-    @Option(help: ArgumentHelp("A directory searched before Templates/ for themes/NAME.json ($HOMECOMING_TEMPLATES).", valueName: "dir"), completion: .directory)
-    var templates: String?
+    @OptionGroup var shared: SharedSettingsOptions
 
-    @Option(help: ArgumentHelp("An author for the byline (\"Chart: Homecoming · NAME\") ($HOMECOMING_BYLINE).", valueName: "name"))
-    var byline: String?
-
-    @Option(help: ArgumentHelp("The organisation for the byline ($HOMECOMING_ORGANISATION; default: the theme's).", valueName: "name"))
-    var organisation: String?
-
-    @Option(help: ArgumentHelp("A configuration file (JSON); default: homecoming.json in the working directory, if there is one.", valueName: "file"), completion: .file())
-    var config: String?
-
-    @OptionGroup var store: StoreOptions
+    var store: StoreOptions { shared.store }
 
     func validate() throws {
         guard (1...3).contains(scale) else { throw ValidationError("--scale \(scale): use 1, 2 or 3") }
@@ -82,11 +69,10 @@ struct ChartCommand: ParsableCommand {
             case .perExchange: [.perExchange]
             case .cumulative: [.cumulative]
             }
-            let flags = Settings.Flags(config: config, theme: theme, chartSize: size, database: store.database, templates: templates,
-                                       organisation: organisation, byline: byline)
+            var flags = shared.flags
+            flags.chartSize = size
             let job = ChartJob(kinds: kinds, from: from, to: to, language: lang, scale: scale, formats: format, out: out, wait: wait,
-                               flags: flags, environment: store.environment, dataDirectory: store.seedDirectory, seed: !store.noSeed,
-                               now: context.now, person: context.person())
+                               flags: flags, environment: store.environment, source: context.source())
             try job.run(logger: context.logger)
         }
     }

@@ -47,8 +47,7 @@ struct WeeklyCommand: ParsableCommand {
             let context = try CommandContext(options.store, command: "weekly", format: logFormat, level: quiet ? .warning : .info)
             var flags = options.flags
             flags.keepWeeks = keepWeeks
-            var job = BriefingJob(flags: flags, environment: options.store.environment, period: week, dataDirectory: options.store.seedDirectory,
-                                  seed: !options.store.noSeed, now: context.now, person: context.person())
+            var job = BriefingJob(flags: flags, environment: options.store.environment, period: week, source: context.source())
             job.wait = wait
             job.force = force
             job.prunesOldEditions = true
@@ -95,19 +94,38 @@ struct ConfigCommand: ParsableCommand {
     }
 }
 
-/// The settings every publishing command shares; each can also come from the environment or the file.
-struct PublishOptions: ParsableArguments {
+/// The settings every publishing command shares (`chart` too); each can also come from the environment or the file.
+struct SharedSettingsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A configuration file (JSON); default: homecoming.json in the working directory, if there is one.", valueName: "file"), completion: .file())
     var config: String?
 
+    @Option(help: ArgumentHelp("Chart theme: light, dark or a theme file (JSON, as Templates/themes/light.json) ($HOMECOMING_THEME).", valueName: "theme"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("A templates directory searched before Templates/, for briefing templates and themes/NAME.json ($HOMECOMING_TEMPLATES).", valueName: "dir"), completion: .directory)
+    var templates: String?
+
+    @Option(help: ArgumentHelp("The organisation for the charts' byline ($HOMECOMING_ORGANISATION; default: the theme's).", valueName: "name"))
+    var organisation: String?
+
+    @Option(help: ArgumentHelp("An author for the charts' byline, \"Chart: ORGANISATION · NAME\" ($HOMECOMING_BYLINE).", valueName: "name"))
+    var byline: String?
+
+    @OptionGroup var store: StoreOptions
+
+    /// These settings as flags, the others not given.
+    var flags: Settings.Flags {
+        Settings.Flags(config: config, theme: theme, database: store.database, templates: templates, organisation: organisation, byline: byline)
+    }
+}
+
+/// The settings of the publishing commands that write briefings (`weekly`, `briefing`, `config`).
+struct PublishOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Languages: en, uk or en,uk ($HOMECOMING_LANGUAGES).", valueName: "langs"), transform: Arguments.languages)
     var lang: [Language]?
 
     @Option(help: ArgumentHelp("Formats: html, md, txt, comma-separated ($HOMECOMING_FORMATS).", valueName: "formats"), transform: Arguments.formats)
     var format: [DocumentFormat]?
-
-    @Option(help: ArgumentHelp("Chart theme: light, dark or a file ($HOMECOMING_THEME).", valueName: "theme"))
-    var theme: String?
 
     @Option(name: .customLong("chart-size"), help: ArgumentHelp("article, square, wide or WxH ($HOMECOMING_CHART_SIZE).", valueName: "size"), transform: Arguments.size)
     var chartSize: ChartSize?
@@ -115,25 +133,20 @@ struct PublishOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The output directory ($HOMECOMING_OUTPUT; default Output).", valueName: "dir"), completion: .directory)
     var out: String?
 
-    @Option(help: ArgumentHelp("A templates directory searched before Templates/ ($HOMECOMING_TEMPLATES).", valueName: "dir"), completion: .directory)
-    var templates: String?
-
     @Option(name: .customLong("stale-after"), help: ArgumentHelp("Warn when the data is older than this many days ($HOMECOMING_STALE_AFTER; default 14).", valueName: "days"), transform: Arguments.count)
     var staleAfter: Int?
-
-    @Option(help: ArgumentHelp("The organisation for the charts' byline ($HOMECOMING_ORGANISATION; default: the theme's).", valueName: "name"))
-    var organisation: String?
-
-    @Option(help: ArgumentHelp("An author for the charts' byline ($HOMECOMING_BYLINE).", valueName: "name"))
-    var byline: String?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the output is published under, for absolute links in briefings, index and feed ($HOMECOMING_BASE_URL).", valueName: "url"))
     var baseURL: BaseURL?
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var shared: SharedSettingsOptions
+
+    var store: StoreOptions { shared.store }
 
     var flags: Settings.Flags {
-        Settings.Flags(config: config, languages: lang, formats: format, theme: theme, chartSize: chartSize, output: out, database: store.database,
-                       templates: templates, staleAfter: staleAfter, organisation: organisation, byline: byline, baseURL: baseURL)
+        var flags = shared.flags
+        flags.languages = lang; flags.formats = format; flags.chartSize = chartSize; flags.output = out
+        flags.staleAfter = staleAfter; flags.baseURL = baseURL
+        return flags
     }
 }

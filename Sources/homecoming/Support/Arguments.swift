@@ -37,7 +37,7 @@ enum Arguments {
 
     /// A whole number from 0 up.
     static func count(_ text: String) throws -> Int {
-        guard let value = Int(text), value >= 0 else { throw ValidationError("use a whole number, 0 or more") }
+        guard let value = Settings.wholeNumber(text) else { throw ValidationError("use a whole number, 0 or more") }
         return value
     }
 }

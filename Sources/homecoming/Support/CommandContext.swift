@@ -30,25 +30,23 @@ struct CommandContext {
         var flags = flags
         flags.database = flags.database ?? options.database
         do { return try Settings.resolve(flags: flags, environment: options.environment) } catch {
-            throw CommandFailure(message: "configuration: \(error.message)\n    fix: correct the setting; `homecoming config` shows every setting and where it comes from.",
-                                 status: ExitStatus.config)
+            throw PipelineFailure(configuration: error)
         }
     }
 
-    /// The store, the dataset and "now", as the publishing jobs take them.
-    func source(by: String? = nil) throws -> RecordSource {
-        RecordSource(database: try settings(Settings.Flags()).database.value, dataDirectory: options.seedDirectory, seed: !options.noSeed,
-                     now: now, person: person(by))
+    /// The dataset, "now" and who makes the changes, as the publishing jobs take them.
+    func source(by: String? = nil) -> RecordSource {
+        RecordSource(dataDirectory: options.seedDirectory, seed: !options.noSeed, now: now, person: person(by))
     }
 
-    /// Opens the store, creating and seeding it on first use (said once, on standard error).
+    /// Opens the store the settings name, creating and seeding it on first use (said once, on standard error).
     func openStore(by: String? = nil) throws -> ExchangeStore {
-        try source(by: by).open(logger: logger)
+        try source(by: by).open(try settings(Settings.Flags()).database.value, logger: logger)
     }
 
     /// The vocabularies of the dataset's directory (`--data-dir`, `$HOMECOMING_DATA`, else `Data`).
     func vocabularies() throws(StoreError) -> Vocabularies {
-        try Vocabularies.load(directory: options.seedDirectory)
+        try source().vocabularies()
     }
 
     /// The rules user input is checked with: nothing dated after today.
