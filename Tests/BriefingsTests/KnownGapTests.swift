@@ -76,6 +76,38 @@ struct KnownGapTests {
         }
     }
 
+    /// Over generated records, totals and gaps: a comparison is flagged as a floor exactly when a gap
+    /// that misses people bears on its total, and "Since the last edition" bounds the gap as the
+    /// Context's comparison with the same total does.
+    @Test func everySentenceAboutAComparisonBoundsItAlike() async {
+        let cases = Generator<([Exchange], ReportedTotal, KnownGap), Shrink.None<([Exchange], ReportedTotal, KnownGap)>> { rng in
+            let exchanges = LanguageTests.record(&rng).exchanges
+            let base = Day(iso: "2022-02-24")!
+            let end = base.adding(days: Int.random(in: 30...1400, using: &rng))
+            let total = ReportedTotal(periodStart: base, periodEnd: end, metric: .released, value: Int.random(in: 1...6000, using: &rng),
+                                      qualifier: .exact, counts: .allReturns, sourceURL: "https://example.org/t")
+            let gs = base.adding(days: Int.random(in: 0...1500, using: &rng))
+            let gap = KnownGap(periodStart: gs, periodEnd: gs.adding(days: Int.random(in: 0...300, using: &rng)),
+                               kind: KnownGap.Kind.allCases[Int.random(in: 0..<4, using: &rng)], people: Bool.random(using: &rng) ? 50 : nil,
+                               explanation: "e", explanationUK: "у", sourceURL: "https://example.org/g")
+            return (exchanges, total, gap)
+        }
+        await propertyCheck(count: 300, input: cases) { exchanges, total, gap in
+            let week = Period.lastCompletedWeek(before: total.periodEnd.adding(days: 20))
+            let facts = BriefingFacts(period: week, exchanges: exchanges, reported: [total], history: [], today: Fixtures.today,
+                                      staleAfter: 14, lastCheck: nil, knownGaps: [gap])
+            guard let official = facts.latestOfficial, let since = facts.sinceLastEdition, let now = since.officialNow else { return }
+            #expect(official.missesKnownPeople == (gap.kind.missesPeople && gap.bears(on: total)), "\(gap.kind) \(gap.periodStart.iso)")
+            #expect(now.missesKnownPeople == official.missesKnownPeople)
+            guard official.difference != 0 else { return }
+            let s = BriefingStrings(language: .en, words: RecordWords(language: .en, vocabularies: Fixtures.vocabularies))
+            // The Context's gap phrase ("at most 141 fewer", "141 fewer") is the one the section says.
+            let context = s.official(official), lines = s.sinceLastEdition(since).joined(separator: " ")
+            let phrase = context.components(separatedBy: "for the same span, ").last.map { String($0.dropLast()) } ?? ""
+            #expect(lines.contains("counts \(phrase)."), "\(context) | \(lines)")
+        }
+    }
+
     @Test func aBadLineIsLocatedAndNothingIsRead() throws {
         let header = KnownGap.fileHeader.joined(separator: ",")
         let text = header + "\n2025-06-09,2025-07-23,undisclosed,1000,at_least,,Withheld,,,,,https://example.org/a\n"

@@ -211,7 +211,7 @@ public struct BriefingFacts: Sendable {
             }
             let (rowsThen, totalsThen) = Self.undo(since, exchanges: exchanges, reported: reported)
             let then = BriefingFacts(period: previous, exchanges: rowsThen, reported: totalsThen, history: [], today: previous.end,
-                                     staleAfter: staleAfter, lastCheck: nil, knownGaps: [], comparingEditions: false)
+                                     staleAfter: staleAfter, lastCheck: nil, knownGaps: knownGaps, comparingEditions: false)
             let addedKeys = Set(since.filter { $0.kind == .added && $0.recordType == "exchange" }.map(\.recordKey))
             sinceLastEdition = SinceLastEdition(
                 previous: previous, yearBefore: then.yearToDate, yearNow: yearToDate,

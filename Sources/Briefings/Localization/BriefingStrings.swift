@@ -489,12 +489,13 @@ struct BriefingStrings {
                          "Підсумок \(year) року в даних Homecoming змінився: у попередньому випуску йшлося про \(before.uk), тепер — \(now.uk)\(change)."))
         }
         if let now = e.officialNow {
-            let nowGap = gap(now.difference, Self.bound(recorded: now.recorded, reported: now.reported.qualifier))
+            let nowGap = gap(now.difference, Self.bound(recorded: now.recorded, reported: now.reported.qualifier, missesKnownPeople: now.missesKnownPeople))
             let against = { (c: BriefingFacts.OfficialComparison) in
                 (en: "\(self.words.value(c.reported)) by \(self.date(c.reported.periodEnd))", uk: "\(self.words.value(c.reported)) станом на \(self.date(c.reported.periodEnd))")
             }
             if let before = e.officialBefore {
-                let beforeGap = gap(before.difference, Self.bound(recorded: before.recorded, reported: before.reported.qualifier))
+                let beforeGap = gap(before.difference, Self.bound(recorded: before.recorded, reported: before.reported.qualifier,
+                                                                  missesKnownPeople: before.missesKnownPeople))
                 if before.reported.key == now.reported.key, before.difference == now.difference, before.recorded == now.recorded {
                     out.append(t("The gap with the latest exact reported total (\(against(now).en)) is unchanged: the record counts \(nowGap).",
                                  "Розрив з останнім оприлюдненим точним підсумком (\(against(now).uk)) не змінився: у даних Homecoming — \(nowGap)."))
