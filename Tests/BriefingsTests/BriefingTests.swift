@@ -3,6 +3,7 @@ import Charts
 import ExchangeModel
 import ExchangeStore
 import Foundation
+import PropertyBased
 import Testing
 
 @Suite("Briefings: documents, escaping, templates")
@@ -83,6 +84,27 @@ struct BriefingTests {
         let uk = try #require(documents["uk/briefing.txt"]).flattened
         #expect(uk.contains("У 2024 році з російського полону повернуто 1 358 людей під час 11 обмінів."))
         #expect(uk.contains("Останній обмін року відбувся 30 грудня: 189 людей."))
+    }
+
+    /// Over generated weeks and an empty store nobody has checked: nothing is known, so no
+    /// headline figure is 0, in either language, and the lede says why.
+    @Test func aStoreNobodyCheckedShowsNoZeros() async {
+        let weeks = Generator<Period, Shrink.None<Period>> { rng in
+            Period.lastCompletedWeek(before: Day(iso: "2019-01-07")!.adding(days: Int.random(in: 0...2900, using: &rng)))
+        }
+        let empty = BriefingDocuments.Record(exchanges: [], reported: [], history: [], lastCheck: nil, vocabularies: Fixtures.vocabularies)
+        await propertyCheck(count: 8, input: weeks) { week in
+            guard let documents = try? Self.render(week, today: "2026-11-26", formats: [.txt], record: empty),
+                  let en = documents["en/briefing.txt"]?.flattened, let uk = documents["uk/briefing.txt"]?.flattened else {
+                Issue.record("no briefing for \(week.slug)")
+                return
+            }
+            #expect(en.contains("Exchanges: not known (no check of the sources is recorded)"), "\(week.slug)")
+            #expect(en.contains("no check of its sources is recorded: whether any took place is not known"), "\(week.slug)")
+            #expect(uk.contains("Обміни: невідомо (перевірки джерел не зафіксовано)"), "\(week.slug)")
+            for zero in ["Exchanges: 0", "People returned: 0", "Handed to Russia: 0"] { #expect(!en.contains(zero), "\(week.slug)") }
+            for zero in ["Обміни: 0", "Повернуто людей: 0"] { #expect(!uk.contains(zero), "\(week.slug)") }
+        }
     }
 
     @Test func anEmptyWeekSaysSoAndNamesTheLastExchange() throws {

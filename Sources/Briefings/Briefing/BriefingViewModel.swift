@@ -71,9 +71,9 @@ enum BriefingViewModel {
             headline[3]["detail"] = text(s.reportedBodiesDetail(reported))
         }
         // Nothing recorded and nobody has checked: every figure is unknown, not 0.
-        if facts.isUnchecked, let through = facts.freshness.knownThrough {
+        if facts.isUnchecked {
             for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
-            headline[0]["detail"] = text(s.checkedOnlyThrough(through))
+            headline[0]["detail"] = text(s.checkedOnlyThrough(facts.freshness.knownThrough))
         }
 
         // The exchanges, each row with its source.
@@ -172,7 +172,7 @@ enum BriefingViewModel {
         // Honest gaps.
         var gaps: [[String: Any]] = []
         if facts.rows.isEmpty {
-            gaps.append(sentence(s.noExchange(facts.period, last: facts.lastBefore, checkedThrough: facts.isUnchecked ? facts.freshness.knownThrough : nil)))
+            gaps.append(sentence(s.noExchange(facts.period, last: facts.lastBefore, unchecked: facts.isUnchecked, checkedThrough: facts.freshness.knownThrough)))
         }
         if sum.returned.unknownCount > 0 { gaps.append(sentence(s.undisclosedGap(sum.returned.unknownCount))) }
         for gap in facts.knownGapsInPeriod where !explained.contains(gap) {

@@ -52,7 +52,11 @@ struct BriefingStrings {
     var notReported: String { t("not reported", "не повідомлено") }
     var notDisclosed: String { t("not disclosed", "не розголошено") }
     var notKnown: String { t("not known", "невідомо") }
-    func checkedOnlyThrough(_ day: Day) -> String { t("the sources were checked only through \(date(day))", "джерела перевірено лише по \(date(day)) включно") }
+    /// How far the sources were checked, for a period beyond it; nil: no check is recorded at all.
+    func checkedOnlyThrough(_ day: Day?) -> String {
+        guard let day else { return t("no check of the sources is recorded", "перевірки джерел не зафіксовано") }
+        return t("the sources were checked only through \(date(day))", "джерела перевірено лише по \(date(day)) включно")
+    }
     var missesKnownPeople: String {
         t("the record misses exchanges officials counted; see the context", "у даних бракує обмінів, які враховано офіційно; див. «Контекст»")
     }
@@ -126,11 +130,13 @@ struct BriefingStrings {
         }
     }
 
-    func noExchange(_ period: Period, last: Exchange?, checkedThrough: Day? = nil) -> String {
+    /// - Parameter unchecked: the period lies beyond every check of the sources.
+    func noExchange(_ period: Period, last: Exchange?, unchecked: Bool = false, checkedThrough: Day? = nil) -> String {
         let span = during(period)
-        if let checkedThrough {
-            return t("The record has no exchange \(span); its sources were checked only through \(date(checkedThrough)).",
-                     ChartStrings.ended("У даних Homecoming немає обмінів \(span); джерела перевірено лише по \(date(checkedThrough)) включно"))
+        if unchecked {
+            let checked = checkedThrough.map { t("its sources were checked only through \(date($0))", "") } ?? checkedOnlyThrough(nil)
+            return t("The record has no exchange \(span); \(checked).",
+                     ChartStrings.ended("У даних Homecoming немає обмінів \(span); \(checkedOnlyThrough(checkedThrough))"))
         }
         guard let last else { return t("No exchange was recorded \(span).", "Жодного обміну не зафіксовано \(span).") }
         let days = last.date.days(to: period.end)
@@ -160,6 +166,9 @@ struct BriefingStrings {
         if f.isUnchecked, let through = f.freshness.knownThrough {
             text = t("The record has no exchange \(during(f.period)), but its sources have been checked only through \(date(through)): whether any took place is not known.",
                      "У даних Homecoming немає обмінів \(during(f.period)), але джерела перевірено лише по \(date(through)) включно, тож невідомо, чи були обміни.")
+        } else if f.isUnchecked {
+            text = t("The record has no exchange \(during(f.period)), and no check of its sources is recorded: whether any took place is not known.",
+                     "У даних Homecoming немає обмінів \(during(f.period)), а перевірки джерел не зафіксовано, тож невідомо, чи були обміни.")
         } else if s.exchanges == 0 {
             text = t("No exchange was recorded \(during(f.period)).", "\(capitalised(during(f.period))) не зафіксовано жодного обміну.")
         } else if s.returned.knownCount == 0 {
