@@ -133,4 +133,36 @@ struct ValidationTests {
         #expect(result.status == 64)
         #expect(result.stderr.contains("is not a date"))
     }
+
+    /// A wrong option value names the value at fault and what to give instead, and nothing is written.
+    @Test(arguments: [
+        (["weekly", "--lang", "en,fr"], 64, "\"fr\" is unknown; use en, uk or en,uk"),
+        (["weekly", "--format", "html,pdf"], 64, "\"pdf\" is unknown; use html, md, txt"),
+        (["chart", "per-year", "--format", "svg,gif"], 64, "\"gif\" is unknown; use svg, png or svg,png"),
+        (["chart", "per-year", "--size", "10x10"], 64, "10x10 is outside 320x240 to 4000x4000"),
+        (["chart", "per-year", "--from", "2030-01-01"], 64, "fix: give a --from on or before 2026-11-26."),
+        (["chart", "per-year", "--to", "2030-01-01"], 64, "fix: leave --to out to end today."),
+        (["weekly", "--out", "nothere/out"], 73, "fix: create nothere first, or give --out a directory whose parent exists; nothing was written."),
+    ])
+    func aWrongValueNamesWhatIsWrongAndWhatToGive(arguments: [String], status: Int32, message: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let before = CLI.tree(cli.directory.path)
+        let result = try cli.run(arguments, environment: ["HOMECOMING_TEMPLATES": CLI.packageRoot.appendingPathComponent("Templates").path])
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("Output").path))
+        #expect(Set(CLI.tree(cli.directory.path).keys).subtracting(["store.sqlite"]) == Set(before.keys), "only the store may appear")
+    }
+
+    @Test func aSizeIsAcceptedAsTheHelpWritesIt() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let out = cli.directory.appendingPathComponent("charts").path
+        let result = try cli.run(["chart", "per-year", "--format", "svg", "--size", "1080×1080", "--out", out],
+                                 environment: ["HOMECOMING_TEMPLATES": CLI.packageRoot.appendingPathComponent("Templates").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let provenance = try String(contentsOfFile: out + "/per-year.json", encoding: .utf8)
+        #expect(provenance.contains("\"width\": \"1080\"") && provenance.contains("\"height\": \"1080\""))
+    }
 }

@@ -138,7 +138,7 @@ struct BriefingStrings {
             return t("The record has no exchange \(span); \(checked).",
                      ChartStrings.ended("У даних Homecoming немає обмінів \(span); \(checkedOnlyThrough(checkedThrough))"))
         }
-        guard let last else { return t("No exchange was recorded \(span).", "Жодного обміну не зафіксовано \(span).") }
+        guard let last else { return ChartStrings.ended(t("No exchange was recorded \(span)", "Жодного обміну не зафіксовано \(span)")) }
         let days = last.date.days(to: period.end)
         return t("No exchange was recorded \(span); the last was on \(date(last.date)), \(days) days before the \(period.kind == .weekly ? "week" : "period") ended.",
                  "Жодного обміну не зафіксовано \(span); останній відбувся \(date(last.date)), за \(n.count(days, .day)) до кінця \(period.kind == .weekly ? "тижня" : "періоду").")
@@ -344,9 +344,15 @@ struct BriefingStrings {
         let (en, uk) = reportedBy(c.reported)
         let value = words.value(c.reported), noun = n.form(c.value, .personObject)
         let gap = gap(c.difference, Self.bound(recorded: c.recorded, reported: c.reported.qualifier, missesKnownPeople: c.missesKnownPeople))
-        let recorded = known(c.recorded, floor: c.missesKnownPeople)
-        return t("\(en) \(value) returned by \(date(c.reported.periodEnd))\(who(c.reported)); the record counts \(recorded) for the same span, \(gap).",
-                 "\(uk) станом на \(date(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(recorded), \(gap).")
+        let recorded = known(c.recorded, floor: c.missesKnownPeople), so = floorLink(c)
+        return t("\(en) \(value) returned by \(date(c.reported.periodEnd))\(who(c.reported)); the record counts \(recorded) for the same span, \(so.en)\(gap).",
+                 "\(uk) станом на \(date(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(recorded), \(so.uk)\(gap).")
+    }
+
+    /// "so " / «тобто » between a floor ("at least 3,626") and the gap it bounds ("at most 141 fewer"),
+    /// so that the two read as one statement, not two bounds.
+    private func floorLink(_ c: BriefingFacts.OfficialComparison) -> (en: String, uk: String) {
+        c.recorded.unknownCount > 0 || c.missesKnownPeople ? ("so ", "тобто ") : ("", "")
     }
 
     func officialYear(_ c: BriefingFacts.OfficialComparison, year: Int) -> String {
@@ -358,7 +364,7 @@ struct BriefingStrings {
         let bound = Self.bound(recorded: c.recorded, reported: c.reported.qualifier, missesKnownPeople: c.missesKnownPeople)
         let recorded = known(c.recorded, floor: c.missesKnownPeople)
         let record = c.difference == 0 && bound == .exact ? t("the record has the same", "у даних Homecoming — стільки ж")
-            : t("the record has \(recorded), \(gap(c.difference, bound))", "у даних Homecoming — \(recorded), \(gap(c.difference, bound))")
+            : t("the record has \(recorded), \(floorLink(c).en)\(gap(c.difference, bound))", "у даних Homecoming — \(recorded), \(floorLink(c).uk)\(gap(c.difference, bound))")
         return t("For \(year), \(en.prefix(1).lowercased() + en.dropFirst()) \(value) \(what)\(who(c.reported)); \(record).",
                  "\(uk) у \(year) році \(what)\(who(c.reported)); \(record).")
     }
@@ -450,9 +456,12 @@ struct BriefingStrings {
     var sinceHeading: String { t("Since the last edition", "Що змінилося від попереднього випуску") }
 
     /// "the last edition (week 47 of 2026)" / «попередній випуск (47-й тиждень 2026 року)».
-    private func lastEdition(_ p: Period) -> (en: String, uk: String) {
+    /// "the last edition (week 20 of 2025)" / «попередній випуск (20-й тиждень 2025 року)», and the
+    /// Ukrainian in the locative: «у попередньому випуску (20-й тиждень 2025 року)».
+    private func lastEdition(_ p: Period) -> (en: String, uk: String, ukIn: String) {
         let (year, week) = p.start.isoWeek
-        return ("the last edition (week \(week) of \(year))", "попередній випуск (\(week)-й тиждень \(year) року)")
+        let which = "\(week)-й тиждень \(year) року"
+        return ("the last edition (week \(week) of \(year))", "попередній випуск (\(which))", "у попередньому випуску (\(which))")
     }
 
     /// What changed since the previous weekly edition, sentence by sentence.
@@ -495,7 +504,7 @@ struct BriefingStrings {
             let change = e.yearBefore.returned.unknownCount == e.yearNow.returned.unknownCount
                 ? t(" (\(gap(e.yearNow.returned.known - e.yearBefore.returned.known)))", " (\(gap(e.yearNow.returned.known - e.yearBefore.returned.known)))") : ""
             out.append(t("The record's total for \(year) went from \(before.en) at \(last.en) to \(now.en)\(change).",
-                         "Підсумок \(year) року в даних Homecoming змінився: у попередньому випуску йшлося про \(before.uk), тепер — \(now.uk)\(change)."))
+                         "Підсумок \(year) року в даних Homecoming змінився: \(last.ukIn) йшлося про \(before.uk), тепер — \(now.uk)\(change)."))
         }
         if let now = e.officialNow {
             let nowGap = gap(now.difference, Self.bound(recorded: now.recorded, reported: now.reported.qualifier, missesKnownPeople: now.missesKnownPeople))

@@ -106,7 +106,7 @@ struct ChartStrings {
     var yearInProgress: String { t("Year in progress", "Рік ще триває") }
     var partOfYear: String { t("Part of the year only", "Неповний рік") }
     var partOfYearOrInProgress: String { t("Part of the year (cut by the period, or in progress)", "Неповний рік (обмежено періодом або рік триває)") }
-    var reportedTotal: String { t("Reported total (its kind is written above the line)", "Оприлюднений підсумок (вид — над лінією)") }
+    var reportedTotal: String { t("Reported total (its kind is written above the line)", "Оприлюднений підсумок (тип підсумку — над лінією)") }
     var latest: String { t("Latest exchange", "Останній обмін") }
     var lastInPeriod: String { t("Last exchange in the period", "Останній обмін за період") }
     var undisclosed: String { t("Number not disclosed", "Кількість не розголошено") }
@@ -275,7 +275,7 @@ struct ChartStrings {
         var text: String
         switch unit {
         case .exchange:
-            text = anyBar ? t("Bar chart of \(count) by date, \(span), one bar per exchange.", "Стовпчикова діаграма: \(count) за датами, \(span), один стовпчик на обмін.")
+            text = anyBar ? t("Bar chart of \(count) by date, \(span), one bar per exchange.", "Стовпчикова діаграма: \(count) за датами, \(span); кожен стовпчик — окремий обмін.")
                 : t("Chart of \(count) by date, \(span): for none was a number disclosed, and each is marked ◇ on the time axis.",
                     "Діаграма: \(count) за датами, \(span); для жодного кількість не розголошено, кожен позначено ◇ на осі часу.")
             if !largest.isEmpty { text += t(" Largest exchanges: ", " Найбільші обміни: ") + largest.joined(separator: "; ") + "." }

@@ -34,9 +34,9 @@ public struct ChartJob {
     public func run(logger: Logger) throws(PipelineFailure) {
         let today = source.now.today
         // A chart shows what the record holds up to today: a period in the future has nothing true to show.
-        for (name, day) in [("--from", from), ("--to", to)] {
+        for (name, day, fix) in [("--from", from, "give a --from on or before \(today.iso)"), ("--to", to, "leave --to out to end today")] {
             if let day, day > today {
-                throw PipelineFailure(step: nil, message: "\(name) \(day.iso) is after today (\(today.iso)): a chart cannot show the future; leave --to out to end today",
+                throw PipelineFailure(step: nil, message: "\(name) \(day.iso) is after today (\(today.iso)): a chart cannot show the future.\n    fix: \(fix).",
                                       status: ExitStatus.usage)
             }
         }

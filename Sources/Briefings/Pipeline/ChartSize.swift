@@ -20,7 +20,8 @@ public struct ChartSize: Sendable, Hashable, CustomStringConvertible {
             self = named
             return
         }
-        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        // "1200x675", or as the help writes the named sizes, "1200×675".
+        let parts = text.lowercased().replacingOccurrences(of: "×", with: "x").split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
               let w = Int(parts[0]), let h = Int(parts[1]), (320...4000).contains(w), (240...4000).contains(h) else { return nil }
         self.init(width: w, height: h, name: nil)

@@ -31,7 +31,7 @@ public enum ExitStatus {
     public static func code(for error: PublishError) -> Int32 {
         switch error {
         case .locked: temporary
-        case .cannotCreate, .notOurs: cannotCreate
+        case .cannotCreate, .missingParent, .notOurs: cannotCreate
         case .io: ioError
         }
     }

@@ -16,7 +16,7 @@ public struct PipelineFailure: Error, Sendable, CustomStringConvertible {
 
     /// A setting that is wrong, with where to see them all.
     public init(configuration error: Settings.Invalid) {
-        self.init(step: "configuration", message: "\(error.message)\n    fix: correct the setting; `homecoming config` shows every setting and where it comes from.",
+        self.init(step: "configuration", message: "\(error.message)\n    fix: correct the value where it is set (or remove it for the default); then `homecoming config` shows every setting and where it comes from.",
                   status: ExitStatus.config)
     }
 

@@ -86,12 +86,11 @@ public struct Settings: Sendable {
         }
 
         func setting<T>(_ key: String, flag: T?, flagName: String, env: String, kind: Kind, default value: T,
-                        parse: (String) -> T?, allowed: String, isName: (String) -> Bool = { _ in true }) throws(Invalid) -> Setting<T> {
+                        parse: (String) -> T?, allowed: String, unknownName: (String) -> String? = { _ in nil }) throws(Invalid) -> Setting<T> {
             if let flag { return Setting(value: flag, source: flagName) }
             guard let (text, source) = try raw(key, env: env, kind: kind, allowed: allowed) else { return Setting(value: value, source: "default") }
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw Invalid(message: "\(source): \"\(key)\" is empty; give \(allowed)") }
-            if kind == .list, let name = text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { !isName($0) }) {
+            if let name = unknownName(text) {
                 throw Invalid(message: "\(source): \"\(key)\" has \"\(name)\", which is not one of \(allowed)")
             }
             guard let parsed = parse(text) else { throw Invalid(message: "\(source): \"\(key)\" is \"\(text)\", which is not \(allowed)") }
@@ -106,9 +105,9 @@ public struct Settings: Sendable {
         }
 
         let languages = try setting("languages", flag: flags.languages, flagName: "--lang", env: "HOMECOMING_LANGUAGES", kind: .list,
-                                    default: Language.allCases, parse: Language.list, allowed: "en, uk", isName: { Language(rawValue: $0) != nil })
+                                    default: Language.allCases, parse: Language.list, allowed: "en, uk", unknownName: { unknown(in: $0, of: Language.self) })
         let formats = try setting("formats", flag: flags.formats, flagName: "--format", env: "HOMECOMING_FORMATS", kind: .list,
-                                  default: DocumentFormat.allCases, parse: DocumentFormat.list, allowed: "html, md, txt", isName: { DocumentFormat(rawValue: $0) != nil })
+                                  default: DocumentFormat.allCases, parse: DocumentFormat.list, allowed: "html, md, txt", unknownName: { unknown(in: $0, of: DocumentFormat.self) })
         let theme = try setting("theme", flag: flags.theme, flagName: "--theme", env: "HOMECOMING_THEME", kind: .text,
                                 default: "light", parse: { $0 }, allowed: "light, dark or a theme file")
         let size = try setting("chartSize", flag: flags.chartSize, flagName: "--chart-size", env: "HOMECOMING_CHART_SIZE", kind: .text,
@@ -209,6 +208,11 @@ extension Language {
 extension DocumentFormat {
     /// Any of `html`, `md`, `txt`, comma-separated, in the standard order; nil when any name is not a format.
     public static func list(_ text: String) -> [DocumentFormat]? { names(text, inOrderOf: allCases) }
+}
+
+/// The first of comma-separated names that is not a `T`, if any.
+public func unknown<T: RawRepresentable>(in text: String, of type: T.Type) -> String? where T.RawValue == String {
+    text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }.first { T(rawValue: $0) == nil }
 }
 
 /// Comma-separated names of a `RawRepresentable` type, each once, in the order given (or in `order`);

@@ -48,7 +48,7 @@ public enum OutputDirectory {
         let parent = split(path).parent
         var parentInfo = stat()
         guard stat(parent, &parentInfo) == 0 else {
-            throw .cannotCreate(path: path, reason: "its parent \(parent) does not exist (Homecoming creates the output directory, not the ones above it)")
+            throw .missingParent(path: path, parent: parent)
         }
         guard (parentInfo.st_mode & S_IFMT) == S_IFDIR else { throw .cannotCreate(path: path, reason: "its parent \(parent) is not a directory") }
         // The lock and the staging directory are made beside the output: a read-only parent stays untouched, for root too.

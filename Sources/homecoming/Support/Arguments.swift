@@ -6,18 +6,22 @@ import ExchangeModel
 /// with the allowed values named (ArgumentParser adds the option and the value).
 enum Arguments {
     static func languages(_ text: String) throws -> [Language] {
-        guard let values = Language.list(text) else { throw ValidationError("use en, uk or en,uk") }
-        return values
+        try list(text, Language.list, Language.self, use: "en, uk or en,uk")
     }
 
     static func formats(_ text: String) throws -> [DocumentFormat] {
-        guard let values = DocumentFormat.list(text) else { throw ValidationError("use html, md, txt, or several separated by commas") }
-        return values
+        try list(text, DocumentFormat.list, DocumentFormat.self, use: "html, md, txt, or several separated by commas")
     }
 
     static func chartFormats(_ text: String) throws -> [ChartFiles.Format] {
-        guard let values = ChartFiles.Format.list(text) else { throw ValidationError("use svg, png or svg,png") }
-        return values
+        try list(text, ChartFiles.Format.list, ChartFiles.Format.self, use: "svg, png or svg,png")
+    }
+
+    /// A comma-separated list, the first name that is not one named in the error.
+    private static func list<T: RawRepresentable>(_ text: String, _ parse: (String) -> [T]?, _ type: T.Type, use: String) throws -> [T] where T.RawValue == String {
+        if let values = parse(text) { return values }
+        let name = unknown(in: text, of: type)
+        throw ValidationError(name.map { "\"\($0)\" is unknown; use \(use)" } ?? "use \(use)")
     }
 
     static func day(_ text: String) throws -> Day {
@@ -31,7 +35,11 @@ enum Arguments {
     }
 
     static func size(_ text: String) throws -> ChartSize {
-        guard let size = ChartSize(text) else { throw ValidationError("use \(ChartSize.allowed)") }
+        guard let size = ChartSize(text) else {
+            let numbers = text.lowercased().replacingOccurrences(of: "×", with: "x").split(separator: "x").compactMap { Int($0) }
+            let why = numbers.count == 2 ? "\(numbers[0])x\(numbers[1]) is outside 320x240 to 4000x4000; " : ""
+            throw ValidationError("\(why)use \(ChartSize.allowed)")
+        }
         return size
     }
 
