@@ -1,4 +1,4 @@
-import Briefings
+@testable import Briefings
 import ChartRendering
 import Charts
 import ExchangeModel
@@ -218,6 +218,61 @@ struct ChartPropertyTests {
             let a = try render(first), b = try render(second)
             #expect(!a.ids.isEmpty)
             if a.dump != b.dump { #expect(a.ids.isDisjoint(with: b.ids), "shared ids \(a.ids.intersection(b.ids).prefix(3)): \(first) / \(second)") }
+        }
+    }
+
+    /// What a reader's JSON tool finds in NAME.json (decoded by a decoder of its own, not Homecoming's types).
+    struct Provenance: Decodable {
+        struct Period: Decodable { var from: String; var to: String }
+        struct DataFile: Decodable { var file: String; var rows: Int; var sha256: String }
+        struct Source: Decodable { var name: String; var urls: [String] }
+        var chart: String
+        var title: String
+        var subtitle: String
+        var period: Period
+        var options: [String: String]
+        var data: DataFile
+        var source_line: String
+        var sources: [Source]
+        var generated_by: String
+    }
+
+    /// Beside every chart, its provenance decodes, says what the chart shows (title, period, the data
+    /// file's rows and SHA-256, every source once, in order, with hostile text intact) and the options
+    /// as given; the same chart gives the same bytes.
+    @Test func theProvenanceDescribesTheChartExactly() async throws {
+        let measurer = try Fixtures.measurer(), typeface = Fixtures.typeface()
+        let hostile = ["https://example.org/a?b=\"c\"&d=<e>", "https://example.org/\\back\\slash", "https://приклад.укр/шлях", "https://example.org/\u{2028}"]
+        await propertyCheck(count: 120, input: ChartCases.all) { chart in
+            var records = chart.records
+            for i in records.indices where i % 3 == 1 { records[i].sourceURL = hostile[i % hostile.count] + "/\(i)" }
+            let content = ChartBuilder.build(chart.request, exchanges: records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies)
+            let options = [("width", String(Int(chart.width))), ("lang", chart.language.rawValue), ("from", chart.from?.iso ?? ""), ("note", "\"<&>\" \\ ✓")]
+            let render = { try ChartFiles.render(content, theme: Self.theme, typeface: typeface, formats: [.svg], scale: 1, options: options, measurer: measurer) }
+            guard let files = try? render(), let again = try? render() else { Issue.record("cannot render \(chart)"); return }
+            #expect(files.map(\.bytes) == again.map(\.bytes), "two renders differ: \(chart)")
+            let id = content.spec.id
+            guard let json = files.first(where: { $0.path == "\(id).json" })?.bytes, let csv = files.first(where: { $0.path == "\(id).csv" })?.bytes,
+                  let provenance = try? JSONDecoder().decode(Provenance.self, from: Data(json)) else {
+                Issue.record("no readable provenance: \(chart)"); return
+            }
+            #expect(provenance.chart == id && provenance.title == content.spec.title && provenance.subtitle == content.spec.subtitle)
+            #expect(provenance.period.from == content.start.iso && provenance.period.to == content.end.iso)
+            #expect(provenance.data.file == "\(id).csv" && provenance.data.rows == content.table.count - 1)
+            #expect(provenance.data.sha256 == SHA256.hex(csv), "the SHA-256 is not the CSV's: \(chart)")
+            #expect(provenance.source_line == content.spec.source && provenance.generated_by == "homecoming")
+            #expect(provenance.options == Dictionary(uniqueKeysWithValues: options))
+            // Each publication once, in order of first use, with its addresses in order of first use.
+            let listed = provenance.sources.flatMap { source in source.urls.map { (name: source.name, url: $0) } }
+            #expect(Set(provenance.sources.map(\.name)).count == provenance.sources.count, "a publication listed twice: \(chart)")
+            #expect(Set(listed.map(\.url)) == Set(content.sources.map(\.url)) && listed.count == content.sources.count, "a source lost or listed twice: \(chart)")
+            let firstUse = content.sources.reduce(into: [String]()) { names, source in if !names.contains(source.name) { names.append(source.name) } }
+            #expect(provenance.sources.map(\.name) == firstUse)
+            for source in provenance.sources {
+                #expect(source.urls == content.sources.filter { $0.name == source.name }.map(\.url), "\(source.name)'s addresses out of order: \(chart)")
+            }
+            let used = Set(records.filter { content.start <= $0.date && $0.date <= content.end }.map(\.sourceURL))
+            #expect(used.isSubset(of: Set(listed.map(\.url))), "a row shown lacks its source: \(chart)")
         }
     }
 }

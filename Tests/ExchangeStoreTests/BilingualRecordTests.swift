@@ -247,7 +247,7 @@ struct BilingualRecordTests {
             do {
                 for format in DataFile.Format.allCases {
                     let first = try ExchangeStore.inMemory(), second = try ExchangeStore.inMemory()
-                    let source = DataFile.parse(bytes: Array(DataExport.json(exchanges: record.exchanges, reportedTotals: record.totals).utf8),
+                    let source = DataFile.parse(bytes: Array(try DataExport.json(exchanges: record.exchanges, reportedTotals: record.totals).utf8),
                                                 name: "r.json", format: .json, rules: ValidationRules(today: nil))
                     #expect(source.diagnostics.isEmpty, "\(source.diagnostics.map(\.description))")
                     try first.importData(source, options: Self.options())
@@ -255,7 +255,7 @@ struct BilingualRecordTests {
                     #expect(try first.reportedTotals() == record.totals)
                     let exported: [String]
                     switch format {
-                    case .json: exported = [DataExport.json(exchanges: try first.exchanges(), reportedTotals: try first.reportedTotals())]
+                    case .json: exported = [try DataExport.json(exchanges: try first.exchanges(), reportedTotals: try first.reportedTotals())]
                     case .csv: exported = [DataExport.csv(exchanges: try first.exchanges()), DataExport.csv(reportedTotals: try first.reportedTotals())]
                     }
                     for text in exported {
@@ -265,7 +265,7 @@ struct BilingualRecordTests {
                     }
                     let again: [String]
                     switch format {
-                    case .json: again = [DataExport.json(exchanges: try second.exchanges(), reportedTotals: try second.reportedTotals())]
+                    case .json: again = [try DataExport.json(exchanges: try second.exchanges(), reportedTotals: try second.reportedTotals())]
                     case .csv: again = [DataExport.csv(exchanges: try second.exchanges()), DataExport.csv(reportedTotals: try second.reportedTotals())]
                     }
                     #expect(again == exported)
@@ -278,11 +278,12 @@ struct BilingualRecordTests {
 
     @Test func theJSONLayoutHasEveryFieldUnderItsColumnName() throws {
         let store = try StoreTests.bundledStore()
-        let json = DataExport.json(exchanges: try store.exchanges(), reportedTotals: try store.reportedTotals())
+        let json = try DataExport.json(exchanges: try store.exchanges(), reportedTotals: try store.reportedTotals())
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[String: Any]]]
         #expect(object?["exchanges"]?.first.map { Set($0.keys) } == Set(ExchangeField.allCases.map(\.rawValue)))
         #expect(object?["reported_totals"]?.first.map { Set($0.keys) } == Set(ReportedTotalField.allCases.map(\.rawValue)))
         #expect(object?["exchanges"]?.first { $0["date"] as? String == "2025-05-23" }?["ordinal"] as? Int == 65)
-        #expect(json.contains("\"notes_uk\": \"Перший етап обміну «1000 на 1000»"))
+        // Ukrainian text is written as UTF-8, not as \u escapes: the file reads as the record does.
+        #expect(json.contains("\"notes_uk\" : \"Перший етап обміну «1000 на 1000»"))
     }
 }

@@ -14,6 +14,12 @@ struct CLI {
         return exe.deletingLastPathComponent().appendingPathComponent("homecoming")
     }
 
+    /// The options a chart's provenance (NAME.json) records, read as a user's JSON tool reads them.
+    static func chartOptions(_ path: String) throws -> [String: String] {
+        struct Provenance: Decodable { var options: [String: String] }
+        return try JSONDecoder().decode(Provenance.self, from: Data(contentsOf: URL(fileURLWithPath: path))).options
+    }
+
     struct Result {
         var status: Int32
         var stdout: String

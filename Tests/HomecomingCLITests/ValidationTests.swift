@@ -162,7 +162,7 @@ struct ValidationTests {
         let result = try cli.run(["chart", "per-year", "--format", "svg", "--size", "1080×1080", "--out", out],
                                  environment: ["HOMECOMING_TEMPLATES": CLI.packageRoot.appendingPathComponent("Templates").path])
         #expect(result.status == 0, "\(result.stderr)")
-        let provenance = try String(contentsOfFile: out + "/per-year.json", encoding: .utf8)
-        #expect(provenance.contains("\"width\": \"1080\"") && provenance.contains("\"height\": \"1080\""))
+        let provenance = try CLI.chartOptions(out + "/per-year.json")
+        #expect(provenance["width"] == "1080" && provenance["height"] == "1080", "\(provenance)")
     }
 }

@@ -328,8 +328,8 @@ struct WeeklyJobTests {
         try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("site"), withIntermediateDirectories: false)
         let chart = try cli.run(["chart", "per-year", "--format", "svg", "--size", "wide"], environment: Self.env)
         #expect(chart.status == 0, "\(chart.stderr)")
-        let provenance = try String(contentsOfFile: cli.directory.appendingPathComponent("site/charts/per-year.json").path, encoding: .utf8)
-        #expect(provenance.contains("\"theme\": \"dark\"") && provenance.contains("\"width\": \"1600\""), "\(provenance)")
+        let provenance = try CLI.chartOptions(cli.directory.appendingPathComponent("site/charts/per-year.json").path)
+        #expect(provenance["theme"] == "dark" && provenance["width"] == "1600", "\(provenance)")
         // A wrong value in the file stops chart as it stops weekly: 78, naming the key.
         _ = try cli.write("homecoming.json", "{\"chartSize\": \"huge\"}")
         let refused = try cli.run(["chart", "per-year"], environment: Self.env)

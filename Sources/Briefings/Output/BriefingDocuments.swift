@@ -154,7 +154,7 @@ public enum BriefingDocuments {
             let meta = BriefingMeta(title: strings.title(request.period), kind: request.period.kind.rawValue, period: request.period.slug,
                                     start: request.period.start.iso, end: request.period.end.iso, lang: language.rawValue,
                                     prepared: request.today.iso, formats: request.formats.map(\.rawValue), summary: strings.lede(facts))
-            try sink("\(folder)/briefing.json", meta.encoded())
+            try sink("\(folder)/briefing.json", try meta.encoded())
         }
         return Result(files: [], facts: facts, directory: directory, vocabularies: record.vocabularies)
     }

@@ -22,13 +22,8 @@ public struct BriefingMeta: Codable, Sendable, Equatable {
         self.lang = lang; self.prepared = prepared; self.formats = formats; self.summary = summary
     }
 
-    /// The one way Homecoming writes it: sorted keys, so that the same edition gives the same bytes.
-    public func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and arrays cannot fail.
-        return Array((try? encoder.encode(self)) ?? Data()) + [UInt8(ascii: "\n")]
-    }
+    /// As every JSON file Homecoming writes (`JSONOutput`): sorted keys, so that the same edition gives the same bytes.
+    public func encoded() throws(EncodingError) -> [UInt8] { try JSONOutput.encode(self) }
 
     public static func decode(_ bytes: [UInt8]) -> BriefingMeta? { try? JSONDecoder().decode(BriefingMeta.self, from: Data(bytes)) }
 }

@@ -2,8 +2,8 @@ import ExchangeModel
 
 /// Writes records as CSV or JSON, in the layout `DataFile` reads back.
 ///
-/// Output is deterministic: rows in the store's order, keys in column order,
-/// no timestamps. Exporting, importing into an empty store and exporting again
+/// Output is deterministic: rows in the store's order, CSV columns in the bundled file's order,
+/// JSON keys sorted, no timestamps. Exporting, importing into an empty store and exporting again
 /// gives the same bytes.
 public enum DataExport {
     /// Which table a CSV export holds (a CSV file has one table; JSON holds both).
@@ -26,82 +26,42 @@ public enum DataExport {
         return out
     }
 
-    /// Both tables as one JSON document; counts are numbers, unknown values null.
-    public static func json(exchanges: [Exchange], reportedTotals: [ReportedTotal]) -> String {
-        var out = "{\n  \"exchanges\": ["
-        out += exchanges.map { exchange in
-            object(ExchangeField.allCases.map { ($0.rawValue, exchange.text(of: $0), $0.isNumber) })
-        }.joined(separator: ",")
-        out += exchanges.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"reported_totals\": ["
-        out += reportedTotals.map { total in
-            object(ReportedTotalField.allCases.map { ($0.rawValue, total.text(of: $0), $0 == .value) })
-        }.joined(separator: ",")
-        out += reportedTotals.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
+    /// Both tables as one JSON document (through `JSONOutput`, keys sorted): counts are numbers,
+    /// unknown values null (written, not left out: an unknown is not a field the file lacks).
+    public static func json(exchanges: [Exchange], reportedTotals: [ReportedTotal]) throws(EncodingError) -> String {
+        let document = Document(
+            exchanges: exchanges.map { exchange in Row(ExchangeField.allCases.map { ($0.rawValue, exchange.text(of: $0), $0.isNumber) }) },
+            reportedTotals: reportedTotals.map { total in Row(ReportedTotalField.allCases.map { ($0.rawValue, total.text(of: $0), $0 == .value) }) })
+        return String(decoding: try JSONOutput.encode(document), as: UTF8.self)
     }
 
-    private static func object(_ fields: [(key: String, value: String?, isNumber: Bool)]) -> String {
-        var out = "\n    {"
-        for (i, field) in fields.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += "      \(jsonString(field.key)): "
-            if let value = field.value { out += field.isNumber ? value : jsonString(value) } else { out += "null" }
+    private struct Document: Encodable {
+        var exchanges: [Row]
+        var reportedTotals: [Row]
+
+        enum CodingKeys: String, CodingKey {
+            case exchanges
+            case reportedTotals = "reported_totals"
         }
-        return out + "\n    }"
     }
 
-    /// A JSON string literal; non-ASCII text is written as UTF-8, control characters and `<` escaped
-    /// (so that the text can also sit in HTML). Shared by every JSON Homecoming writes.
-    public static func jsonString(_ text: String) -> String {
-        var out = ""
-        appendJSONString(text, to: &out)
-        return out
-    }
+    /// One record's fields, each under its column's name.
+    private struct Row: Encodable {
+        var fields: [(key: String, text: String?, isNumber: Bool)]
 
-    /// Appends `text` as a JSON string literal to UTF-8 bytes: the bytes are copied whole when
-    /// nothing needs escaping (URLs, names), as a file of 100,000 sources needs.
-    public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        let copied = text.withUTF8 { bytes -> Bool in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C { return false }
-            out.append(0x22)
-            out.append(contentsOf: bytes)
-            out.append(0x22)
-            return true
-        }
-        if !copied { out.append(contentsOf: jsonString(text).utf8) }
-    }
+        init(_ fields: [(key: String, text: String?, isNumber: Bool)]) { self.fields = fields }
 
-    /// Appends `text` as a JSON string literal (as `jsonString`) without building it apart first:
-    /// a chart's provenance over 100,000 exchanges appends 200,000 of them.
-    public static func appendJSONString(_ text: String, to out: inout String) {
-        // Most strings (URLs, names) need no escaping: copy them whole.
-        var text = text
-        let plain = text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C { return false }
-            return true
-        }
-        out += "\""
-        if plain {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONOutput.Key.self)
+            for field in fields {
+                let key = JSONOutput.Key(field.key)
+                // A number field's text is a whole number written by `text(of:)`.
+                if let text = field.text {
+                    if field.isNumber, let number = Int(text) { try container.encode(number, forKey: key) } else { try container.encode(text, forKey: key) }
+                } else {
+                    try container.encodeNil(forKey: key)
+                }
             }
         }
-        out += "\""
     }
 }

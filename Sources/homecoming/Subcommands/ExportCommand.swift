@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
             let store = try context.openStore()
             let text: String
             switch format {
-            case .json: text = DataExport.json(exchanges: try store.exchanges(), reportedTotals: try store.reportedTotals())
+            case .json: text = try DataExport.json(exchanges: try store.exchanges(), reportedTotals: try store.reportedTotals())
             case .csv:
                 text = table == .exchanges ? DataExport.csv(exchanges: try store.exchanges())
                     : DataExport.csv(reportedTotals: try store.reportedTotals())

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ExchangeModel
 import Logging
 
 /// The one logging system of a run: swift-log, bootstrapped once, writing every diagnostic
@@ -63,10 +64,9 @@ enum LogOutput {
                 fields["time"] = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(Date())
                 fields["level"] = event.level.rawValue
                 fields["message"] = "\(event.message)"
-                // Codable, keys sorted; encoding a dictionary of strings cannot fail.
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                Console.error(String(decoding: (try? encoder.encode(fields)) ?? Data(), as: UTF8.self))
+                // One object a line, keys sorted (`JSONOutput`); a dictionary of strings always encodes.
+                let line = (try? JSONOutput.encode(fields, layout: .line)).map { String(decoding: $0, as: UTF8.self) }
+                Console.error(line ?? "{\"level\":\"error\",\"message\":\"a log record could not be encoded\"}")
             }
         }
     }
