@@ -107,7 +107,7 @@ struct ChartPropertyTests {
     @Test func everyChartHoldsItsRules() async throws {
         let measurer = try Fixtures.measurer()
         await propertyCheck(count: 500, input: ChartCases.all) { chart in
-            let content = ChartBuilder.build(chart.request, exchanges: chart.records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies)
+            let content = ChartBuilder.build(chart.request, exchanges: chart.records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies, knownGaps: Fixtures.knownGaps)
             let scene = ChartEngine.scene(content.spec, width: chart.width, height: chart.height, theme: Self.theme, measurer: measurer)
             let (start, end) = ChartBuilder.period(of: chart.request)
             let canvas = Rect(x: 0, y: 0, width: chart.width, height: chart.height)
@@ -204,7 +204,7 @@ struct ChartPropertyTests {
         let typeface = Fixtures.typeface()
         await propertyCheck(count: 60, input: ChartCases.all, ChartCases.all) { first, second in
             func render(_ chart: ChartCase) throws -> (dump: String, ids: Set<String>) {
-                let content = ChartBuilder.build(chart.request, exchanges: chart.records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies)
+                let content = ChartBuilder.build(chart.request, exchanges: chart.records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies, knownGaps: Fixtures.knownGaps)
                 let scene = ChartFiles.scene(content.spec, width: chart.width, height: chart.height, theme: Self.theme, measurer: measurer)
                 let svg = try SceneRenderer.svg(scene, typeface: typeface)
                 let regex = try NSRegularExpression(pattern: #" id="([^"]+)""#)
@@ -246,7 +246,7 @@ struct ChartPropertyTests {
         await propertyCheck(count: 120, input: ChartCases.all) { chart in
             var records = chart.records
             for i in records.indices where i % 3 == 1 { records[i].sourceURL = hostile[i % hostile.count] + "/\(i)" }
-            let content = ChartBuilder.build(chart.request, exchanges: records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies)
+            let content = ChartBuilder.build(chart.request, exchanges: records, reported: Fixtures.bundled.reported, vocabularies: Fixtures.vocabularies, knownGaps: Fixtures.knownGaps)
             let options = [("width", String(Int(chart.width))), ("lang", chart.language.rawValue), ("from", chart.from?.iso ?? ""), ("note", "\"<&>\" \\ ✓")]
             let render = { try ChartFiles.render(content, theme: Self.theme, typeface: typeface, formats: [.svg], scale: 1, options: options, measurer: measurer) }
             guard let files = try? render(), let again = try? render() else { Issue.record("cannot render \(chart)"); return }

@@ -40,7 +40,7 @@ enum Fixtures {
                         height: Double = 675, exchanges: [Exchange]? = nil) -> ChartContent {
         let request = ChartRequest(kind: kind, from: from, to: to, language: language, width: width, height: height,
                                    organisation: "Homecoming", today: today)
-        return ChartBuilder.build(request, exchanges: exchanges ?? bundled.exchanges, reported: bundled.reported, vocabularies: vocabularies)
+        return ChartBuilder.build(request, exchanges: exchanges ?? bundled.exchanges, reported: bundled.reported, vocabularies: vocabularies, knownGaps: knownGaps)
     }
 
     static func scene(_ kind: ChartRequest.Kind, language: Language = .en, theme: String = "light", from: Day? = nil, to: Day? = nil,

@@ -46,7 +46,7 @@ struct LanguageTests {
 
     /// Every text a chart shows or says, for `request` over `record`.
     static func chartTexts(_ request: ChartRequest, _ exchanges: [Exchange], _ reported: [ReportedTotal], _ vocabularies: Vocabularies) throws -> String {
-        let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies)
+        let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies, knownGaps: Fixtures.knownGaps)
         let spec = content.spec
         let scene = ChartFiles.scene(spec, width: request.width, height: request.height, theme: Fixtures.theme("light"), measurer: try Fixtures.measurer())
         let drawn = scene.marks.compactMap { mark -> String? in if case let .text(text, _, _, _, _, _) = mark { return text } else { return nil } }

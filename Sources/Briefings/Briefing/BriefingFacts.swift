@@ -14,19 +14,36 @@ public struct BriefingFacts: Sendable {
     }
 
     /// An officially reported figure beside the record's for the same span.
+    /// A reported total beside what the record has over its span: the one place where the two are
+    /// compared, so that every sentence and chart that states the gap states the same one.
     public struct OfficialComparison: Sendable {
         public var reported: ReportedTotal
         public var value: Int
+        /// What the record has over the total's span.
         public var recorded: KnownSum
         /// The record is known to miss people over the span (exchanges not found): its figure is a floor.
         public var missesKnownPeople = false
-        public var difference: Int { recorded.known - value }
+        /// Known gaps saying how many of the recorded people this total leaves out (freed outside
+        /// exchanges, where it counts via exchanges only).
+        public var leftOut: [KnownGap] = []
+        /// The people those gaps name.
+        public var leftOutPeople: Int { leftOut.compactMap(\.people).reduce(0, +) }
+        /// What the record has, counted as the total counts (without the people it leaves out): like for like.
+        public var comparable: KnownSum {
+            KnownSum(known: recorded.known - leftOutPeople, unknownCount: recorded.unknownCount, knownCount: recorded.knownCount)
+        }
+        /// The record's figure minus the reported one, like for like.
+        public var difference: Int { comparable.known - value }
 
         /// The comparison of `reported` (its `value`) with what the record has over its span, flagged
-        /// when a known gap says the record misses people there.
+        /// when a known gap says the record misses people there, and counted like for like where one
+        /// says the total leaves some of the recorded people out.
         init(reported: ReportedTotal, value: Int, recorded: KnownSum, knownGaps: [KnownGap]) {
             self.reported = reported; self.value = value; self.recorded = recorded
-            missesKnownPeople = reported.metric == .released && knownGaps.contains { $0.kind.missesPeople && $0.bears(on: reported) }
+            guard reported.metric == .released else { return }
+            let bearing = knownGaps.filter { $0.bears(on: reported) }
+            missesKnownPeople = bearing.contains { $0.kind.missesPeople }
+            leftOut = bearing.filter { $0.kind == .outsideExchanges && $0.qualifier == .exact && $0.appliesTo == reported.counts && $0.people != nil }
         }
     }
 
@@ -118,6 +135,9 @@ public struct BriefingFacts: Sendable {
     /// Whether the record is known to miss people in the period (exchanges not found or undated):
     /// its sums are then floors, said "at least".
     public var missesKnownPeople: Bool { knownGapsInPeriod.contains { $0.kind.missesPeople } }
+    /// The period ends before the record's first exchange: the record says nothing about it, and
+    /// every figure is unknown, not 0.
+    public var isBeforeRecord: Bool { recordStart.map { period.end < $0 } ?? false }
     /// Nothing is recorded in the period and nobody has checked the sources for it: its zeros are unknown.
     public var isUnchecked: Bool { rows.isEmpty && freshness.isStale && (freshness.knownThrough.map { $0 < period.start } ?? true) }
     /// The known gaps that fall in the period.
@@ -191,8 +211,9 @@ public struct BriefingFacts: Sendable {
         }
         newGaps = released.filter { period.contains($0.reportedOn ?? $0.periodEnd) }.compactMap { official in
             let recorded = PeriodSummary(upToEnd, from: official.periodStart, to: official.periodEnd).returned
-            guard let value = official.value, recorded.known != value else { return nil }
-            return OfficialComparison(reported: official, value: value, recorded: recorded, knownGaps: knownGaps)
+            guard let value = official.value else { return nil }
+            let comparison = OfficialComparison(reported: official, value: value, recorded: recorded, knownGaps: knownGaps)
+            return comparison.difference == 0 ? nil : comparison
         }
         reportedBodies = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart <= period.end && $0.periodEnd >= period.start }
         undisclosedGroupsOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).filter { $0.undisclosed > 0 }
@@ -203,7 +224,8 @@ public struct BriefingFacts: Sendable {
         }.reversed()
 
         sinceLastEdition = nil
-        if comparingEditions {
+        // Before the record there is nothing to compare: both editions lie outside it.
+        if comparingEditions, !isBeforeRecord {
             let previous = Period(kind: .weekly, start: period.start.adding(days: -7), end: period.start.adding(days: -1))
             // The previous edition was prepared when its week ended: undo what the history records since.
             let since = history.filter { entry in

@@ -70,8 +70,11 @@ enum BriefingViewModel {
         if sum.bodiesReturned.knownCount == 0, let reported = facts.reportedBodiesInPeriod.first {
             headline[3]["detail"] = text(s.reportedBodiesDetail(reported))
         }
-        // Nothing recorded and nobody has checked: every figure is unknown, not 0.
-        if facts.isUnchecked {
+        // Nothing recorded and nobody has checked, or a period the record does not reach: every figure is unknown, not 0.
+        if facts.isBeforeRecord, let start = facts.recordStart {
+            for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
+            headline[0]["detail"] = text(s.recordStarts(start))
+        } else if facts.isUnchecked {
             for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
             headline[0]["detail"] = text(s.checkedOnlyThrough(facts.freshness.knownThrough))
         }
@@ -103,16 +106,12 @@ enum BriefingViewModel {
         // difference (each known gap explained once, where it first bears).
         var context: [[String: Any]] = []
         var explained: Set<KnownGap> = []
-        func explain(_ total: ReportedTotal, recorded: KnownSum, differs: Bool) {
-            let bearing = facts.knownGaps(bearingOn: total)
+        func explain(_ comparison: BriefingFacts.OfficialComparison, differs: Bool) {
+            let bearing = facts.knownGaps(bearingOn: comparison.reported)
             guard differs, !bearing.isEmpty else { return }
-            // People the record has that a total "via exchanges only" leaves out: compared like for like too.
-            let outside = bearing.filter { $0.kind == .outsideExchanges && $0.qualifier == .exact && $0.appliesTo == total.counts }
-                .compactMap(\.people).reduce(0, +)
-            if outside > 0, let value = total.value {
-                context.append(sentence(s.likeForLike(recorded: recorded, outside: outside, reported: value,
-                                                      bound: BriefingStrings.bound(recorded: recorded, reported: total.qualifier)),
-                                        bearing.filter { $0.kind == .outsideExchanges }.map { ref(words.source($0), $0.sourceURL) }))
+            // People the record has that a total "via exchanges only" leaves out: the gap is stated like for like.
+            if comparison.leftOutPeople > 0 {
+                context.append(sentence(s.likeForLike(comparison), comparison.leftOut.map { ref(words.source($0), $0.sourceURL) }))
             }
             // Each gap is listed once in a document; a later comparison lists only what is new.
             let new = bearing.filter { !explained.contains($0) }
@@ -123,7 +122,9 @@ enum BriefingViewModel {
             lead["items"] = new.map { sentence(s.knownGap($0), [ref(words.source($0), $0.sourceURL)]) }
             context.append(lead)
         }
-        if facts.period.kind == .annual {
+        if facts.isBeforeRecord, let start = facts.recordStart {
+            context.append(sentence(s.beforeRecordContext(start), [recordRef()]))
+        } else if facts.period.kind == .annual {
             context.append(sentence(s.yearInReview(sum, recordStart: facts.recordStart, floor: facts.missesKnownPeople), [recordRef()]))
             if let previous = facts.previousYear,
                let text = s.againstPreviousYear(sum.returned, record: previous, official: facts.officialPreviousYear, recordStart: facts.recordStart) {
@@ -131,7 +132,7 @@ enum BriefingViewModel {
                 if let official = facts.officialPreviousYear { refs.append(ref(official.reported)) }
                 context.append(sentence(text, refs))
                 if let official = facts.officialPreviousYear {
-                    explain(official.reported, recorded: previous.returned, differs: official.value != previous.returned.known)
+                    explain(official, differs: official.difference != 0 || official.recorded.unknownCount > 0)
                 }
             }
             if let last = facts.lastOfYear {
@@ -139,7 +140,7 @@ enum BriefingViewModel {
             }
             for official in facts.officialThisYear {
                 context.append(sentence(s.officialYear(official, year: facts.period.start.year), [ref(official.reported)]))
-                explain(official.reported, recorded: official.recorded, differs: official.difference != 0 || official.recorded.unknownCount > 0)
+                explain(official, differs: official.difference != 0 || official.recorded.unknownCount > 0)
             }
         } else {
             let through = facts.freshness.isStale ? facts.freshness.knownThrough.flatMap { $0 < facts.period.end ? $0 : nil } : nil
@@ -166,12 +167,14 @@ enum BriefingViewModel {
         if let official = facts.latestOfficial, official.difference != 0,
            !facts.officialThisYear.contains(where: { $0.reported.key == official.reported.key }) {
             context.append(sentence(s.official(official), [ref(official.reported), recordRef()]))
-            explain(official.reported, recorded: official.recorded, differs: true)
+            explain(official, differs: true)
         }
 
         // Honest gaps.
         var gaps: [[String: Any]] = []
-        if facts.rows.isEmpty {
+        if facts.isBeforeRecord, let start = facts.recordStart {
+            gaps.append(sentence(s.noneBeforeRecord(start)))
+        } else if facts.rows.isEmpty {
             gaps.append(sentence(s.noExchange(facts.period, last: facts.lastBefore, unchecked: facts.isUnchecked, checkedThrough: facts.freshness.knownThrough)))
         }
         if sum.returned.unknownCount > 0 { gaps.append(sentence(s.undisclosedGap(sum.returned.unknownCount))) }

@@ -18,15 +18,18 @@ public enum ChartBuilder {
     }
 
     /// The chart `request.kind` over the record.
+    ///
+    /// - Parameter knownGaps: what is known about where the record and the reported totals differ
+    ///   (`Data/known_gaps.csv`): a comparison with a total is said as the briefing says it.
     public static func build(_ request: ChartRequest, exchanges all: [Exchange], reported: [ReportedTotal],
-                             vocabularies: Vocabularies) -> ChartContent {
+                             vocabularies: Vocabularies, knownGaps: [KnownGap]) -> ChartContent {
         let (start, end) = period(of: request)
         // The record is sorted by date: the period is a slice of it, not a copy (100,000 rows are 23 MB).
         let sorted = ExchangeIndex(all).sorted
         let lower = sorted.partitioningIndex { $0.date >= start }
         let upper = sorted.partitioningIndex { $0.date > end }
         let context = Context(request: request, rows: sorted[lower..<max(lower, upper)], before: sorted[..<lower], after: sorted[max(lower, upper)...],
-                              reported: reported, start: start, end: end,
+                              reported: reported, knownGaps: knownGaps, start: start, end: end, recordStart: sorted.first?.date,
                               words: RecordWords(language: request.language, vocabularies: vocabularies))
         var content = switch request.kind {
         case .perYear: PerYearChart.build(context)
@@ -48,8 +51,11 @@ public enum ChartBuilder {
         /// Every row after the period, sorted by date.
         let after: ArraySlice<Exchange>
         let reported: [ReportedTotal]
+        let knownGaps: [KnownGap]
         let start: Day
         let end: Day
+        /// The record's first exchange (nil for an empty record): what lies before it, the record does not cover.
+        let recordStart: Day?
         /// The record's names in the chart's language.
         let words: RecordWords
 
@@ -59,6 +65,22 @@ public enum ChartBuilder {
         var byline: String { strings.byline(request.organisation, author: request.author) }
         /// The period in words: "September 2024", "24 February 2022 – 1 December 2026".
         var span: String { strings.span(start, end) }
+
+        /// Whether the record starts after `day`: a period or year that ends before it is not covered, not empty.
+        func isBeforeRecord(_ day: Day) -> Bool { recordStart.map { day < $0 } ?? false }
+
+        /// What an empty chart says: nothing in the record for the period, or a period the record does not reach.
+        var nothingToShow: String {
+            guard let recordStart, isBeforeRecord(end) else { return strings.nothingInPeriod(span) }
+            return strings.beforeRecord(span, start: recordStart)
+        }
+
+        /// The note for a period that reaches back before the record and before the invasion (where the
+        /// record means to begin): the exchanges of those years are not in it, so the chart shows less than happened.
+        var recordStartsNote: String? {
+            guard let recordStart, start < recordStart, start < ChartBuilder.invasion, !isBeforeRecord(end) else { return nil }
+            return strings.recordStartsNote(recordStart)
+        }
 
         /// The note for rows a chart leaves out only because no `from` was given ("Not shown: 4 exchanges before …").
         var leftOutNote: String? {

@@ -55,13 +55,17 @@ enum CumulativeChart {
         let undisclosed = (counted + Array(c.rows)).filter { $0.returnedTotal == nil }.count
         let latestOfficial = cumulative.filter { !$0.isLowerBound }.max { $0.periodEnd < $1.periodEnd }
         // Compared with the record on the same day, not with the record's latest sum.
+        // The briefing's comparison (`OfficialComparison`): a floor where stages are undisclosed or known
+        // exchanges are missing, like for like where the total leaves recorded people out.
         let latestComparison = latestOfficial.flatMap { t in
             t.value.map { value in
-                (value: value, date: t.periodEnd, record: startValue + c.rows.filter { $0.date <= t.periodEnd }.compactMap(\.returnedTotal).reduce(0, +))
+                BriefingFacts.OfficialComparison(reported: t, value: value, recorded: KnownSum((counted + c.rows.prefix { $0.date <= t.periodEnd }).map(\.returnedTotal)),
+                                                 knownGaps: c.knownGaps)
             }
         }
         let latestText = latestComparison.map { comparison in
-            strings.latestOfficial(lang.number(comparison.value), comparison.date, record: lang.number(comparison.record),
+            strings.latestOfficial(lang.number(comparison.value), comparison.reported.periodEnd, record: lang.number(comparison.recorded.known),
+                                   likeForLike: comparison.leftOutPeople > 0 ? lang.number(comparison.comparable.known) : nil,
                                    countedBy: latestOfficial?.countedBy.map { c.words.name(.reportingBody, $0) })
         }
         var legend: [LegendItem] = []
@@ -78,18 +82,16 @@ enum CumulativeChart {
         if !counters.isEmpty { notes.append(strings.countedBy(counters)) }
         if c.rows.isEmpty, hasLine { notes.append(strings.flatRunningTotal(c.span, lang.number(running))) }
         if let leftOut = c.leftOutNote, sinceInvasion { notes.append(leftOut) }
+        if let starts = c.recordStartsNote { notes.append(starts) }
         let stagesInPeriod = c.rows.count
         let floorMark = undisclosed > 0 ? "*" : ""
-        let empty = stagesInPeriod > 0 ? strings.onlyUndisclosed(c.span, stagesInPeriod) : strings.nothingInPeriod(c.span)
+        let empty = stagesInPeriod > 0 ? strings.onlyUndisclosed(c.span, stagesInPeriod) : c.nothingToShow
         let description = !hasLine ? empty + (c.leftOutNote.map { " " + $0 } ?? "")
             : strings.cumulativeDescription(sinceInvasion: sinceInvasion, span: c.span, start: c.start,
                                             from: startValue > 0 ? lang.number(startValue) : nil,
                                             to: lang.number(running), atLeast: undisclosed > 0, date: c.end, reported: reportedText, reportedCount: points.count)
                 + (c.rows.isEmpty ? " " + strings.flatRunningTotal(c.span, lang.number(running)) : "")
-                + (latestComparison.map { comparison in
-                    let floor = (counted + Array(c.rows)).contains { $0.returnedTotal == nil && $0.date <= comparison.date }
-                    return " " + strings.cumulativeTakeaway(comparison.value - comparison.record, date: comparison.date, recordIsFloor: floor)
-                } ?? "")
+                + (latestComparison.map { " " + strings.cumulativeTakeaway($0) } ?? "")
         // From the invasion on (to today or to a briefing's last day), the title is the chart's own; the subtitle names the period.
         let isDefault = c.start == invasion
         var spec = ChartSpec(
@@ -97,7 +99,7 @@ enum CumulativeChart {
             title: isDefault ? strings.cumulativeTitleSinceInvasion : strings.cumulativeTitle(c.span, sinceInvasion: sinceInvasion),
             subtitle: strings.cumulativeSubtitle(c.span, start: c.start, sinceInvasion: sinceInvasion, reported: !points.isEmpty),
             legend: legend, source: c.sourceLine(reportedUsed: cumulative),
-            note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: description,
+            note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: description + (c.recordStartsNote.map { " " + $0 } ?? ""),
             emptyMessage: hasLine ? nil : empty, language: lang.rawValue, numbers: c.numbers,
             body: .steps(StepSeries(startValue: hasLine ? startValue : nil, steps: steps, reported: points,
                                     start: Double(c.start.daysSinceEpoch), end: Double(c.end.daysSinceEpoch) + 1,

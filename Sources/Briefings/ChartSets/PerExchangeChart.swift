@@ -156,6 +156,7 @@ enum PerExchangeChart {
         if undisclosedStages > 0 { notes.append(strings.undisclosedNote(undisclosedStages, starred: items.contains { $0.label?.hasSuffix("*") ?? false })) }
         if bucket == .exchange, groups.contains(where: { $0.stageCount > 1 }) { notes.append(strings.stacked) }
         if let leftOut = c.leftOutNote { notes.append(leftOut) }
+        if let starts = c.recordStartsNote { notes.append(starts) }
 
         let exchangeCount = lang.count(groups.count, .exchange)
         let title = bucket != .exchange ? strings.perPeriodTitle(monthly: bucket == .month)
@@ -175,7 +176,7 @@ enum PerExchangeChart {
         if let latest, let previous, latest.first > previous.first { takeaway = strings.gapBefore(latest.first.daysSinceEpoch - previous.first.daysSinceEpoch) }
         let description: String
         if isEmpty {
-            description = strings.nothingInPeriod(c.span) + (c.leftOutNote.map { " " + $0 } ?? "")
+            description = c.nothingToShow + (c.leftOutNote.map { " " + $0 } ?? "")
         } else if bucket == .exchange, groups.count == 1, let only = groups.first {
             let people = lang.count(only.known, .personAccusative)
             description = strings.singleExchangeDescription(c.span, date: only.first,
@@ -189,7 +190,7 @@ enum PerExchangeChart {
         let spec = ChartSpec(
             id: ChartRequest.Kind.perExchange.rawValue, title: title, subtitle: subtitle, legend: legend,
             source: c.sourceLine(reportedUsed: []), note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline,
-            description: description, emptyMessage: isEmpty ? strings.nothingInPeriod(c.span) : nil, language: lang.rawValue,
+            description: description + (c.recordStartsNote.map { " " + $0 } ?? ""), emptyMessage: isEmpty ? c.nothingToShow : nil, language: lang.rawValue,
             numbers: c.numbers, body: .timeline(timeline))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: []))
     }

@@ -24,7 +24,7 @@ enum PerYearChart {
         var notes: [String] = []
         var used: [ReportedTotal] = []
         var undisclosedYears: [(year: Int, value: Int, stages: Int)] = []
-        var anyEmpty = false, anyInProgress = false, anyCut = false
+        var anyEmpty = false, anyInProgress = false, anyCut = false, anyBeforeRecord = false
         var best: (years: [Int], value: Int, atLeast: Bool)?
         var rows = c.rows[...]
         for year in c.start.year...c.end.year {
@@ -42,8 +42,11 @@ enum PerYearChart {
             let label = strings.yearLabel(year, from: shownFrom, to: shownTo)
             let known = summary.returned.known, unknown = summary.returned.unknownCount
             let value: Int? = summary.returned.knownCount > 0 ? known : nil
+            // A year the record does not reach is not covered: "n/a", never "–" (no exchange) or 0.
+            let beforeRecord = c.isBeforeRecord(shownTo)
+            anyBeforeRecord = anyBeforeRecord || beforeRecord
             let valueLabel: String
-            if rowsOfYear.isEmpty { valueLabel = "–"; anyEmpty = true } else if value == nil { valueLabel = strings.notDisclosed } else {
+            if beforeRecord { valueLabel = strings.notCovered } else if rowsOfYear.isEmpty { valueLabel = "–"; anyEmpty = true } else if value == nil { valueLabel = strings.notDisclosed } else {
                 valueLabel = lang.number(known) + (unknown > 0 ? "*" : "")
             }
             let official = inProgress || cut ? nil : officialTotal(year, c.reported)
@@ -54,7 +57,7 @@ enum PerYearChart {
             // The note explains the "*" of a sum that leaves stages out; a year with no count says "not disclosed" itself.
             if unknown > 0, let value { undisclosedYears.append((year, value, unknown)) }
             let itemValue: String
-            if rowsOfYear.isEmpty { itemValue = strings.noExchange } else if let value {
+            if beforeRecord { itemValue = strings.beforeRecordItem } else if rowsOfYear.isEmpty { itemValue = strings.noExchange } else if let value {
                 itemValue = unknown > 0 ? strings.atLeast(lang.number(value)) + " (" + strings.stagesUndisclosed(unknown) + ")"
                     : lang.number(value)
             } else {
@@ -76,7 +79,9 @@ enum PerYearChart {
                     best!.atLeast = best!.atLeast || unknown > 0
                 }
             }
-            table.append([String(year), label, shownFrom.iso, shownTo.iso, value.map(String.init) ?? "", String(unknown), String(summary.exchanges),
+            // Counts of a year before the record are unknown: empty cells, not 0.
+            table.append([String(year), label, shownFrom.iso, shownTo.iso, value.map(String.init) ?? "", beforeRecord ? "" : String(unknown),
+                          beforeRecord ? "" : String(summary.exchanges),
                           official.map { String($0.value) } ?? "", official.map(kind) ?? "", official?.reports.map(\.sourceURL).joined(separator: " ") ?? ""])
         }
         let isEmpty = c.rows.isEmpty
@@ -94,15 +99,16 @@ enum PerYearChart {
             notes.append(strings.undisclosedExcludedYears(undisclosedYears.map(\.stages).reduce(0, +)))
         }
         if anyEmpty, !isEmpty { notes.append(strings.emptyYears) }
+        if anyBeforeRecord, !isEmpty, let start = c.recordStart { notes.append(strings.notCoveredNote(start)) }
         if !officialItems.isEmpty { notes.append(strings.officialDiffers(officialItems)) }
         if let leftOut = c.leftOutNote { notes.append(leftOut) }
         let takeaway = best.flatMap { bars.filter { $0.value != nil }.count > 1 ? strings.mostInYear($0.years, value: lang.number($0.value), atLeast: $0.atLeast) : nil }
-        let description = isEmpty ? strings.nothingInPeriod(c.span) + (c.leftOutNote.map { " " + $0 } ?? "")
+        let description = isEmpty ? c.nothingToShow + (c.leftOutNote.map { " " + $0 } ?? "")
             : strings.perYearDescription(c.span, items: descriptions, official: officialItems, takeaway: takeaway, leftOut: c.leftOutNote)
         let spec = ChartSpec(
             id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle(c.span, withinOneYear: c.start.year == c.end.year), subtitle: strings.perYearSubtitle(c.span),
             legend: legend, source: c.sourceLine(reportedUsed: used), note: notes.isEmpty ? nil : notes.joined(separator: " "),
-            byline: c.byline, description: description, emptyMessage: isEmpty ? strings.nothingInPeriod(c.span) : nil,
+            byline: c.byline, description: description, emptyMessage: isEmpty ? c.nothingToShow : nil,
             language: lang.rawValue, numbers: c.numbers, body: .bars(BarSeries(bars: isEmpty ? [] : bars, valueName: strings.record)))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: used))
     }

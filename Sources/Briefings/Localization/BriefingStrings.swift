@@ -131,6 +131,20 @@ struct BriefingStrings {
     }
 
     /// - Parameter unchecked: the period lies beyond every check of the sources.
+    // MARK: - A period before the record
+
+    /// Beside the headline figures: why they are not known.
+    func recordStarts(_ start: Day) -> String { t("the record starts on \(date(start))", "дані Homecoming починаються з \(date(start))") }
+    /// Under "Exchanges in the period".
+    func noneBeforeRecord(_ start: Day) -> String {
+        t("The record holds no exchange before \(date(start)), where it starts.", ChartStrings.ended("У даних Homecoming немає обмінів до \(date(start)), коли вони починаються"))
+    }
+    /// The context of a period before the record: where to look instead.
+    func beforeRecordContext(_ start: Day) -> String {
+        t("For exchanges before \(date(start)), other sources are needed: the record does not cover them.",
+          "Про обміни до \(date(start)) слід шукати інші джерела: дані Homecoming їх не охоплюють.")
+    }
+
     func noExchange(_ period: Period, last: Exchange?, unchecked: Bool = false, checkedThrough: Day? = nil) -> String {
         let span = during(period)
         if unchecked {
@@ -163,6 +177,10 @@ struct BriefingStrings {
     func lede(_ f: BriefingFacts) -> String {
         let s = f.summary
         var text: String
+        if f.isBeforeRecord, let start = f.recordStart {
+            return t("The record starts on \(date(start)), after this period: how many exchanges took place \(during(f.period)), and how many people came home, is not known from it.",
+                     "Дані Homecoming починаються з \(date(start)), тобто вже після цього періоду, тож скільки обмінів відбулося \(during(f.period)) і скільки людей повернулося додому, з них невідомо.")
+        }
         if f.isUnchecked, let through = f.freshness.knownThrough {
             text = t("The record has no exchange \(during(f.period)), but its sources have been checked only through \(date(through)): whether any took place is not known.",
                      "У даних Homecoming немає обмінів \(during(f.period)), але джерела перевірено лише по \(date(through)) включно, тож невідомо, чи були обміни.")
@@ -340,13 +358,25 @@ struct BriefingStrings {
             : ("A source that names no counting body reported", "За даними джерела, яке не зазначає, хто вів підрахунок,")
     }
 
+    /// The bound of a comparison's gap: the record's figure may be a floor, the total qualified.
+    static func bound(_ c: BriefingFacts.OfficialComparison) -> Bound {
+        bound(recorded: c.recorded, reported: c.reported.qualifier, missesKnownPeople: c.missesKnownPeople)
+    }
+
+    /// The gap with a reported total as every sentence states it: like for like where the total leaves
+    /// recorded people out ("at most 141 fewer, like for like").
+    func gap(_ c: BriefingFacts.OfficialComparison) -> String {
+        gap(c.difference, Self.bound(c)) + (c.leftOutPeople > 0 ? t(", like for like", " (за коректного порівняння)") : "")
+    }
+
     func official(_ c: BriefingFacts.OfficialComparison) -> String {
         let (en, uk) = reportedBy(c.reported)
         let value = words.value(c.reported), noun = n.form(c.value, .personObject)
-        let gap = gap(c.difference, Self.bound(recorded: c.recorded, reported: c.reported.qualifier, missesKnownPeople: c.missesKnownPeople))
         let recorded = known(c.recorded, floor: c.missesKnownPeople), so = floorLink(c)
-        return t("\(en) \(value) returned by \(date(c.reported.periodEnd))\(who(c.reported)); the record counts \(recorded) for the same span, \(so.en)\(gap).",
-                 "\(uk) станом на \(date(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(recorded), \(so.uk)\(gap).")
+        // Where the total leaves recorded people out, the gap is said like for like in the next sentence, not here.
+        let gap = c.leftOutPeople > 0 ? (en: "", uk: "") : (en: ", \(so.en)\(gap(c.difference, Self.bound(c)))", uk: ", \(so.uk)\(gap(c.difference, Self.bound(c)))")
+        return t("\(en) \(value) returned by \(date(c.reported.periodEnd))\(who(c.reported)); the record counts \(recorded) for the same span\(gap.en).",
+                 "\(uk) станом на \(date(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(recorded)\(gap.uk).")
     }
 
     /// "so " / «тобто » between a floor ("at least 3,626") and the gap it bounds ("at most 141 fewer"),
@@ -361,9 +391,11 @@ struct BriefingStrings {
         let exchanges = c.reported.metric == .exchanges
         let what = exchanges ? t(n.form(c.value, .exchange), "проведено \(value) \(n.form(c.value, .exchange))")
                              : t("people returned", "повернуто \(value) \(n.form(c.value, .personObject))")
-        let bound = Self.bound(recorded: c.recorded, reported: c.reported.qualifier, missesKnownPeople: c.missesKnownPeople)
+        let bound = Self.bound(c)
         let recorded = known(c.recorded, floor: c.missesKnownPeople)
-        let record = c.difference == 0 && bound == .exact ? t("the record has the same", "у даних Homecoming — стільки ж")
+        // Where the total leaves recorded people out, the gap follows like for like.
+        let record = c.leftOutPeople > 0 ? t("the record has \(recorded)", "у даних Homecoming — \(recorded)")
+            : c.difference == 0 && bound == .exact ? t("the record has the same", "у даних Homecoming — стільки ж")
             : t("the record has \(recorded), \(floorLink(c).en)\(gap(c.difference, bound))", "у даних Homecoming — \(recorded), \(floorLink(c).uk)\(gap(c.difference, bound))")
         return t("For \(year), \(en.prefix(1).lowercased() + en.dropFirst()) \(value) \(what)\(who(c.reported)); \(record).",
                  "\(uk) у \(year) році \(what)\(who(c.reported)); \(record).")
@@ -371,7 +403,7 @@ struct BriefingStrings {
 
     func yearInReview(_ s: PeriodSummary, recordStart: Day?, floor: Bool = false) -> String {
         guard s.exchanges > 0 else {
-            let starts = recordStart.map { start in start > s.end ? t(" The record starts on \(date(start)).", " Дані Homecoming починаються з \(date(start)).") : "" } ?? ""
+            let starts = recordStart.map { start in start > s.end ? t(" The record starts on \(date(start)).", ChartStrings.ended(" Дані Homecoming починаються з \(date(start))")) : "" } ?? ""
             return t("No exchange is recorded for \(s.start.year).", "За \(s.start.year) рік не зафіксовано жодного обміну.") + starts
         }
         return t("In \(s.start.year), \(known(s.returned, floor: floor)) \(n.form(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
@@ -442,10 +474,11 @@ struct BriefingStrings {
     var knownGapsLeadMore: String { t("What else is known about the difference, besides the gaps listed above:", "Чим ще може пояснюватися розбіжність, крім названого вище:") }
 
     /// The record's figure like for like with a total that leaves out people freed outside exchanges.
-    func likeForLike(recorded: KnownSum, outside: Int, reported: Int, bound: Bound) -> String {
-        let comparable = KnownSum(known: recorded.known - outside, unknownCount: recorded.unknownCount, knownCount: recorded.knownCount)
-        return t("Like for like, without the \(n.count(outside, .person)) freed outside exchanges whom this total leaves out, the record has \(known(comparable)), \(gap(comparable.known - reported, bound)).",
-                 "Для коректного порівняння — без \(n.count(outside, .personGenitive)), звільнених поза обмінами, яких цей підсумок не враховує, — у даних Homecoming \(known(comparable)), тобто \(gap(comparable.known - reported, bound)).")
+    func likeForLike(_ c: BriefingFacts.OfficialComparison) -> String {
+        let outside = c.leftOutPeople, comparable = known(c.comparable, floor: c.missesKnownPeople), so = floorLink(c)
+        let gap = c.difference == 0 && Self.bound(c) == .exact ? (en: "the same", uk: "стільки ж") : (en: so.en + gap(c.difference, Self.bound(c)), uk: gap(c.difference, Self.bound(c)))
+        return t("Like for like, without the \(n.count(outside, .person)) freed outside exchanges whom this total leaves out, the record has \(comparable), \(gap.en).",
+                 "Для коректного порівняння — без \(n.count(outside, .personGenitive)), звільнених поза обмінами, яких цей підсумок не враховує, — у даних Homecoming \(comparable), тобто \(gap.uk).")
     }
 
     /// A known gap that falls in the period, as a sentence of its own.
@@ -507,13 +540,12 @@ struct BriefingStrings {
                          "Підсумок \(year) року в даних Homecoming змінився: \(last.ukIn) йшлося про \(before.uk), тепер — \(now.uk)\(change)."))
         }
         if let now = e.officialNow {
-            let nowGap = gap(now.difference, Self.bound(recorded: now.recorded, reported: now.reported.qualifier, missesKnownPeople: now.missesKnownPeople))
+            let nowGap = gap(now)
             let against = { (c: BriefingFacts.OfficialComparison) in
                 (en: "\(self.words.value(c.reported)) by \(self.date(c.reported.periodEnd))", uk: "\(self.words.value(c.reported)) станом на \(self.date(c.reported.periodEnd))")
             }
             if let before = e.officialBefore {
-                let beforeGap = gap(before.difference, Self.bound(recorded: before.recorded, reported: before.reported.qualifier,
-                                                                  missesKnownPeople: before.missesKnownPeople))
+                let beforeGap = gap(before)
                 if before.reported.key == now.reported.key, before.difference == now.difference, before.recorded == now.recorded {
                     out.append(t("The gap with the latest exact reported total (\(against(now).en)) is unchanged: the record counts \(nowGap).",
                                  "Розрив з останнім оприлюдненим точним підсумком (\(against(now).uk)) не змінився: у даних Homecoming — \(nowGap)."))

@@ -161,6 +161,12 @@ struct ChartStrings {
           "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(stages)) не розголошено.")
     }
     var noExchange: String { t("no exchange in the record", "у даних Homecoming немає обмінів") }
+    /// A year before the record starts: its bar's label, its item in the description, the note that explains it.
+    var notCovered: String { t("n/a", "н/д") }
+    var beforeRecordItem: String { t("before the record starts", "до початку даних") }
+    func notCoveredNote(_ start: Day) -> String {
+        t("n/a: before \(longDate(start)), where the record starts.", "н/д — період до \(longDate(start)), з якого починаються дані Homecoming.")
+    }
     var emptyYears: String { t("– no exchange in the record that year.", "– у даних Homecoming немає обмінів за цей рік.") }
     func officialDiffers(_ items: [String]) -> String {
         t("Reported totals where they differ from the record: ", "Оприлюднені підсумки, де вони відрізняються від даних Homecoming: ") + items.joined(separator: "; ") + "."
@@ -184,10 +190,11 @@ struct ChartStrings {
         if let latest { text += " " + latest }
         return text
     }
-    func latestOfficial(_ value: String, _ date: Day, record: String, countedBy: String?) -> String {
+    func latestOfficial(_ value: String, _ date: Day, record: String, likeForLike: String? = nil, countedBy: String?) -> String {
         let who = countedBy.map { t(", \($0)", ", \($0)") } ?? t(", \(noCounter)", ", \(noCounter)")
-        return t("Latest exact reported total: \(value) on \(shortDate(date))\(who) (record:\u{00A0}\(record)).",
-                 "Останній точний оприлюднений підсумок: \(value) станом на \(shortDate(date))\(who) (за даними Homecoming —\u{00A0}\(record)).")
+        let comparable = likeForLike.map { t("; like for like:\u{00A0}\($0)", "; за коректного порівняння —\u{00A0}\($0)") } ?? ""
+        return t("Latest exact reported total: \(value) on \(shortDate(date))\(who) (record:\u{00A0}\(record)\(comparable)).",
+                 "Останній точний оприлюднений підсумок: \(value) станом на \(shortDate(date))\(who) (за даними Homecoming —\u{00A0}\(record)\(comparable)).")
     }
     var noCounter: String { t("no counter named", "хто рахував, не вказано") }
     func countedByOne(_ name: String) -> String { t("counted by \(name)", "підрахунок: \(name)") }
@@ -206,21 +213,35 @@ struct ChartStrings {
     }
     /// The alt text's last sentence: how far the record is from the latest exact reported total.
     /// `recordIsFloor`: the record leaves out undisclosed stages up to `date`, so it is at most that many fewer.
-    func cumulativeTakeaway(_ gap: Int, date: Day, recordIsFloor: Bool = false) -> String {
-        if gap == 0 {
-            return t("On \(longDate(date)) the record matched the latest exact reported total.",
-                     "Станом на \(longDate(date)) дані Homecoming збігалися з останнім точним оприлюдненим підсумком.")
+    /// The alt text's last word on the latest exact reported total, as the briefing states the gap:
+    /// "at most" where the record is a floor, like for like where the total leaves recorded people out.
+    func cumulativeTakeaway(_ c: BriefingFacts.OfficialComparison) -> String {
+        let date = c.reported.periodEnd, gap = -c.difference
+        let floor = c.recorded.unknownCount > 0 || c.missesKnownPeople
+        let likeForLike = c.leftOutPeople > 0
+            ? t(", like for like (without the \(language.count(c.leftOutPeople, .person)) freed outside exchanges whom that total leaves out)",
+                " (за коректного порівняння — без \(language.count(c.leftOutPeople, .personGenitive)), звільнених поза обмінами, яких цей підсумок не враховує)")
+            : ""
+        let why = c.missesKnownPeople ? t(", as it misses exchanges officials counted", ": у них бракує обмінів, які враховано офіційно")
+            : t(", as it leaves out stages with undisclosed numbers", ": вони не враховують етапів з нерозголошеною кількістю")
+        if gap == 0, !floor {
+            return t("On \(longDate(date)) the record matched the latest exact reported total\(likeForLike).",
+                     "Станом на \(longDate(date)) дані Homecoming збігалися з останнім точним оприлюдненим підсумком\(likeForLike).")
         }
         let people = language.count(abs(gap), .personAccusative)
-        if recordIsFloor, gap > 0 {
-            return t("On \(longDate(date)) the record held at most \(people) fewer than the latest exact reported total, as it leaves out stages with undisclosed numbers.",
-                     "Станом на \(longDate(date)) у даних Homecoming щонайбільше на \(people) менше, ніж в останньому точному оприлюдненому підсумку: вони не враховують етапів з нерозголошеною кількістю.")
+        if floor, gap > 0 {
+            return t("On \(longDate(date)) the record held at most \(people) fewer than the latest exact reported total\(likeForLike)\(why).",
+                     "Станом на \(longDate(date)) у даних Homecoming щонайбільше на \(people) менше, ніж в останньому точному оприлюдненому підсумку\(likeForLike)\(why).")
+        }
+        if floor, gap <= 0 {
+            return t("On \(longDate(date)) the record held at least \(gap == 0 ? "as many as" : "\(people) more than") the latest exact reported total\(likeForLike).",
+                     "Станом на \(longDate(date)) у даних Homecoming щонайменше \(gap == 0 ? "стільки ж, скільки" : "на \(people) більше, ніж") в останньому точному оприлюдненому підсумку\(likeForLike).")
         }
         return gap > 0
-            ? t("On \(longDate(date)) the record held \(people) fewer than the latest exact reported total.",
-                "Станом на \(longDate(date)) у даних Homecoming на \(people) менше, ніж в останньому точному оприлюдненому підсумку.")
-            : t("On \(longDate(date)) the record held \(people) more than the latest exact reported total.",
-                "Станом на \(longDate(date)) у даних Homecoming на \(people) більше, ніж в останньому точному оприлюдненому підсумку.")
+            ? t("On \(longDate(date)) the record held \(people) fewer than the latest exact reported total\(likeForLike).",
+                "Станом на \(longDate(date)) у даних Homecoming на \(people) менше, ніж в останньому точному оприлюдненому підсумку\(likeForLike).")
+            : t("On \(longDate(date)) the record held \(people) more than the latest exact reported total\(likeForLike).",
+                "Станом на \(longDate(date)) у даних Homecoming на \(people) більше, ніж в останньому точному оприлюдненому підсумку\(likeForLike).")
     }
     func reportedPoint(_ value: String) -> String { t("Reported: \(value)", "Оприлюднено: \(value)") }
     func floor(_ value: String) -> String { t("more than \(value)", "понад \(value)") }
@@ -230,6 +251,13 @@ struct ChartStrings {
 
     func nothingInPeriod(_ span: String) -> String {
         Self.ended(t("No exchange in the record for \(span)", "У даних Homecoming немає обмінів за \(span)"))
+    }
+    func recordStartsNote(_ start: Day) -> String {
+        t("The record starts on \(longDate(start)): exchanges before it are not included.", "Дані Homecoming починаються з \(longDate(start)): ранніших обмінів у них немає.")
+    }
+    /// A period that ends before the record's first exchange.
+    func beforeRecord(_ span: String, start: Day) -> String {
+        Self.ended(t("The record starts on \(longDate(start)): it does not cover \(span)", "Дані Homecoming починаються з \(longDate(start)) і не охоплюють \(span)"))
     }
     func onlyUndisclosed(_ span: String, _ stages: Int) -> String {
         t("No number disclosed for \(span): the record holds \(language.count(stages, .stage)) without one.",

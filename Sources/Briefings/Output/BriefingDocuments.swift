@@ -112,7 +112,7 @@ public enum BriefingDocuments {
                                                 highlight: kind == .perExchange ? request.period.start...request.period.end : nil,
                                                 today: request.today)
                 let content = ChartBuilder.build(chartRequest, exchanges: record.exchanges, reported: record.reported,
-                                                 vocabularies: record.vocabularies)
+                                                 vocabularies: record.vocabularies, knownGaps: record.knownGaps)
                 let options = [("width", String(Int(request.chartWidth))), ("height", String(Int(request.chartHeight))), ("scale", "2"), ("theme", request.theme.name), ("lang", language.rawValue),
                                ("from", ""), ("to", request.period.end.iso), ("format", "svg,png")]
                 let rendered = try ChartFiles.render(content, theme: request.theme, typeface: typeface, formats: [.svg, .png], scale: 2,
@@ -134,7 +134,7 @@ public enum BriefingDocuments {
                         var narrowRequest = chartRequest
                         (narrowRequest.width, narrowRequest.height) = Self.narrowSize
                         let narrowSpec = ChartBuilder.build(narrowRequest, exchanges: record.exchanges, reported: record.reported,
-                                                            vocabularies: record.vocabularies).spec
+                                                            vocabularies: record.vocabularies, knownGaps: record.knownGaps).spec
                         narrow = try inline(narrowSpec, Self.narrowSize, dark: false, textScale: Self.narrowTextScale)
                         narrowDark = try inline(narrowSpec, Self.narrowSize, dark: true, textScale: Self.narrowTextScale)
                     }

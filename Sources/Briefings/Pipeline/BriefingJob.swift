@@ -119,7 +119,9 @@ public struct BriefingJob {
         let who = t.countedBy.map { words.name(.reportingBody, $0) } ?? "a body the source does not name"
         let derived = words.derivation(t).map { " (\($0))" } ?? ""
         return "new reconciliation gap: \(who) reported \(gap.value)\(derived) returned from \(t.periodStart.iso) to \(t.periodEnd.iso); "
-            + "the record counts \(gap.recorded.known) (difference \(gap.difference > 0 ? "+" : "")\(gap.difference)). Source: \(t.sourceURL). Check for exchanges missing from the record."
+            + "the record counts \(gap.recorded.known)"
+            + (gap.leftOutPeople > 0 ? ", \(gap.comparable.known) without the \(gap.leftOutPeople) freed outside exchanges whom the total leaves out" : "")
+            + " (difference \(gap.difference > 0 ? "+" : "")\(gap.difference)). Source: \(t.sourceURL). Check for exchanges missing from the record."
     }
 
     /// The warning for data that nobody has checked for too long.

@@ -43,7 +43,7 @@ public struct ChartJob {
         let settings = try Settings.forJob(flags, environment: environment)
         let out = self.out ?? (settings.output.value as NSString).appendingPathComponent("charts")
 
-        let exchanges: [Exchange], reported: [ReportedTotal], vocabularies: Vocabularies
+        let exchanges: [Exchange], reported: [ReportedTotal], vocabularies: Vocabularies, knownGaps: [KnownGap]
         do {
             let store = try source.open(settings.database.value, logger: logger)
             exchanges = try store.exchanges(notes: false)
@@ -53,6 +53,7 @@ public struct ChartJob {
             try store.checkTotals(reported)
             vocabularies = try source.vocabularies()
             try vocabularies.checkCodes(exchanges: exchanges, reported: reported, store: store.path)
+            knownGaps = try source.knownGaps()
         } catch {
             throw PipelineFailure(step: "read the record", message: "\(error)", status: ExitStatus.code(for: error))
         }
@@ -68,7 +69,7 @@ public struct ChartJob {
         for kind in kinds {
             let request = ChartRequest(kind: kind, from: from, to: to, language: language, width: Double(size.width), height: Double(size.height),
                                        organisation: settings.organisation.value ?? theme.organisation, author: settings.byline.value, today: today)
-            let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies)
+            let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies, knownGaps: knownGaps)
             let options = [("width", String(size.width)), ("height", String(size.height)), ("scale", String(scale)),
                            ("theme", theme.name), ("lang", language.rawValue), ("from", from?.iso ?? ""), ("to", to?.iso ?? ""),
                            ("format", formats.map(\.rawValue).joined(separator: ","))]
