@@ -37,8 +37,12 @@ struct BriefingTests {
     /// (`theHTMLCarriesTheStyleSheet` checks the sheet itself once.)
     static func normalised(_ text: String) -> String {
         var out = text
-        while let start = out.range(of: "<svg "), let end = out.range(of: "</svg>", range: start.upperBound..<out.endIndex) {
+        var from = out.startIndex
+        // Each SVG becomes a placeholder; the search goes on after it (the placeholder starts as an SVG does).
+        while let start = out.range(of: "<svg ", range: from..<out.endIndex), let end = out.range(of: "</svg>", range: start.upperBound..<out.endIndex) {
+            let offset = out.distance(from: out.startIndex, to: start.lowerBound)
             out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<svg …/>")
+            from = out.index(out.startIndex, offsetBy: offset + "<svg …/>".count)
         }
         if let start = out.range(of: "<style>\n"), let end = out.range(of: "</style>", range: start.upperBound..<out.endIndex) {
             out.replaceSubrange(start.upperBound..<end.lowerBound, with: "…\n")
@@ -204,6 +208,9 @@ struct BriefingTests {
         ("md/sections/gaps", "{{% CONTENT_TYPE: TEXT}}\n{{#gapz}}x{{/gapz}}\n", "md/sections/gaps.mustache:2:1", "unknown section \"gapz\""),
         ("html/briefing", "<html>{{>html/sections/nothing}}</html>\n", "html/briefing.mustache:1:7", "the partial \"html/sections/nothing\" does not exist"),
         ("txt/briefing", "{{>../../etc/passwd}}\n", "txt/briefing.mustache:1:1", "leaves the templates directory"),
+        // Charts shown without the glyph outlines they draw their text with (escaped, the sprite is no SVG either).
+        ("html/sections/charts", "{{#charts}}<figure>{{{svg}}}</figure>{{/charts}}\n", "html/sections/charts.mustache:1:20", "not {{{chartGlyphs}}}"),
+        ("html/sections/charts", "{{chartGlyphs}}{{#charts}}<figure>{{{svgDark}}}</figure>{{/charts}}\n", "html/sections/charts.mustache:1:35", "not {{{chartGlyphs}}}"),
     ])
     func checkFindsEachKindOfMistake(name: String, text: String, place: String, message: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")

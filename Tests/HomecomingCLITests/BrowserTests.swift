@@ -35,8 +35,13 @@ struct BrowserTests {
             // The page parsed and rendered: its title, three charts in each colour scheme, wide and
             // laid out for a phone, accessible.
             #expect(html.contains("<h1>"))
-            #expect(html.components(separatedBy: "<svg ").count - 1 == 12)
+            // Twelve charts and the page's one set of glyph outlines; every glyph a chart uses is defined in the page.
+            #expect(html.components(separatedBy: "<svg ").count - 1 == 13)
             #expect(html.components(separatedBy: "role=\"img\"").count - 1 == 12)
+            #expect(html.components(separatedBy: "id=\"homecoming-glyphs\"").count - 1 == 1)
+            let ids = Set(html.components(separatedBy: " id=\"").dropFirst().compactMap { $0.split(separator: "\"", maxSplits: 1).first.map(String.init) })
+            let used = Set(html.components(separatedBy: "href=\"#").dropFirst().compactMap { $0.split(separator: "\"", maxSplits: 1).first.map(String.init) })
+            #expect(used.count > 50 && used.subtracting(ids).isEmpty, "not defined in the page: \(used.subtracting(ids).sorted().prefix(5))")
             #expect(html.components(separatedBy: "class=\"chart-narrow\"").count - 1 == 6)
             // No script errors and no failed loads: the page is self-contained.
             for line in console.split(separator: "\n") where line.contains("CONSOLE") || line.contains("Uncaught") || line.contains("net::ERR") {

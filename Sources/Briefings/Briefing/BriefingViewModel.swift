@@ -32,8 +32,10 @@ enum BriefingViewModel {
         return latin && !cyrillic && name.contains(" ") ? "en" : nil
     }
 
+    /// - Parameter chartGlyphs: the hidden SVG that defines the glyph outlines the inlined charts use
+    ///   (`GlyphSprite`): an HTML page that shows the charts' SVGs includes it once.
     static func make(_ facts: BriefingFacts, language: Language, vocabularies: Vocabularies, format: DocumentFormat,
-                     charts: [Chart], today: Day, beside: (String) -> String = { $0 }) -> [String: Any] {
+                     charts: [Chart], chartGlyphs: String = "", today: Day, beside: (String) -> String = { $0 }) -> [String: Any] {
         let words = RecordWords(language: language, vocabularies: vocabularies)
         let s = BriefingStrings(language: language, words: words)
         let lang = language
@@ -223,6 +225,7 @@ enum BriefingViewModel {
                 ["id": c.id, "title": text(c.title), "alt": text(c.alt), "svg": c.svg, "svgDark": c.svgDark ?? false, "svgNarrow": c.svgNarrow ?? false, "svgNarrowDark": c.svgNarrowDark ?? false, "png": format.url(beside(c.png))] as [String: Any]
             },
             "hasCharts": !charts.isEmpty,
+            "chartGlyphs": chartGlyphs,
             "sources": sources.entries.enumerated().map { i, e in
                 ["number": i + 1, "name": text(e.name), "url": format.url(e.url), "lang": Self.otherLanguage(of: e.name, in: language) ?? false] as [String: Any]
             },

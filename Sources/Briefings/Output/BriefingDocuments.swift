@@ -106,6 +106,8 @@ public enum BriefingDocuments {
             let folder = "\(directory)/\(language.rawValue)"
             let templates = try TemplateSet(language: language, directories: request.templateDirectories)
             var charts: [BriefingViewModel.Chart] = []
+            // Each glyph outline once for the page, however many versions of the charts show it.
+            var sprite = GlyphSprite()
             for kind in ChartRequest.Kind.allCases {
                 let chartRequest = ChartRequest(kind: kind, to: request.period.end, language: language, width: request.chartWidth,
                                                 height: request.chartHeight, organisation: request.organisation, author: request.author,
@@ -124,7 +126,7 @@ public enum BriefingDocuments {
                 func inline(_ spec: ChartSpec, _ size: (width: Double, height: Double), dark: Bool, textScale: Double? = nil) throws -> String? {
                     guard let theme = dark ? request.darkTheme : request.theme else { return nil }
                     let scene = ChartFiles.scene(spec, width: size.width, height: size.height, theme: theme, measurer: measurer, textScale: textScale)
-                    return inlineSVG(try SceneRenderer.svgBytes(scene, typeface: dark ? darkTypeface ?? typeface : typeface))
+                    return inlineSVG(sprite.share(try SceneRenderer.svgBytes(scene, typeface: dark ? darkTypeface ?? typeface : typeface)))
                 }
                 var dark: String?, narrow: String?, narrowDark: String?
                 if request.formats.contains(.html) {
@@ -140,11 +142,11 @@ public enum BriefingDocuments {
                     }
                 }
                 charts.append(.init(id: kind.rawValue, title: content.spec.title, alt: content.spec.description,
-                                    svg: inlineSVG(svg), svgDark: dark, svgNarrow: narrow, svgNarrowDark: narrowDark, png: "\(kind.rawValue).png"))
+                                    svg: inlineSVG(sprite.share(svg)), svgDark: dark, svgNarrow: narrow, svgNarrowDark: narrowDark, png: "\(kind.rawValue).png"))
             }
             for format in request.formats {
                 let model = BriefingViewModel.make(facts, language: language, vocabularies: record.vocabularies, format: format,
-                                                   charts: charts, today: request.today,
+                                                   charts: charts, chartGlyphs: sprite.markup, today: request.today,
                                                    beside: { name in request.baseURL?.resolve("\(folder)/\(name)") ?? name })
                 var text = try templates.render("\(format.rawValue)/briefing", model)
                 text = tidy(text, format: format)

@@ -30,12 +30,17 @@ enum BriefingSample {
         let facts = BriefingFacts(period: period, exchanges: [earlier] + exchanges, reported: reported, history: history,
                                   today: d("2025-09-01"), staleAfter: 14,
                                   lastCheck: SourceCheck(checkedThrough: d("2025-05-24"), checkedOn: d("2025-05-24"), checkedBy: "sample"))
-        let chart = BriefingViewModel.Chart(id: "per-year", title: "Sample chart", alt: "Sample description", svg: "<svg></svg>", svgDark: "<svg></svg>", png: "per-year.png")
+        let chart = BriefingViewModel.Chart(id: "per-year", title: "Sample chart", alt: "Sample description", svg: chartMarker, svgDark: chartMarker,
+                                            svgNarrow: chartMarker, svgNarrowDark: chartMarker, png: "per-year.png")
         var model = BriefingViewModel.make(facts, language: language, vocabularies: vocabularies, format: format,
-                                           charts: [chart], today: d("2025-09-01"))
+                                           charts: [chart], chartGlyphs: glyphsMarker, today: d("2025-09-01"))
         // An empty period's sentence too, so that every branch has a value.
         if (model["gaps"] as? [[String: Any]])?.isEmpty ?? true { model["gaps"] = [["text": "Sample gap", "refs": [], "hasRefs": false]] }
         model["hasGaps"] = true
         return model
     }
+
+    /// What the sample's charts and glyph sprite render as: `templates check` finds them in the page.
+    static let chartMarker = "<svg data-sample-chart=\"\"></svg>"
+    static let glyphsMarker = "<svg id=\"\(GlyphSprite.rootID)\"></svg>"
 }

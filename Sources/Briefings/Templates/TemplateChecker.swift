@@ -72,7 +72,16 @@ public enum TemplateChecker {
         for format in DocumentFormat.allCases {
             let recorder = Recorder()
             let model = TrackingNode(BriefingSample.model(language: language, format: format), recorder)
-            _ = set.library.render(model, withTemplate: "\(format.rawValue)/briefing")
+            let page = set.library.render(model, withTemplate: "\(format.rawValue)/briefing") ?? ""
+            // A page that shows a chart's SVG draws its text from the glyph sprite: without it the text is invisible.
+            if format == .html, page.contains(BriefingSample.chartMarker), !page.contains(BriefingSample.glyphsMarker) {
+                let place = set.texts.sorted(by: { $0.key < $1.key }).lazy.filter { $0.key.hasPrefix("html/") }
+                    .compactMap { template, text in tags(in: text).first { ["svg", "svgDark", "svgNarrow", "svgNarrowDark"].contains($0.name) }.map { (template, $0) } }
+                    .first
+                problems.append(TemplateError(path: place.map { set.paths[$0.0] ?? $0.0 } ?? "html/briefing.mustache", line: place?.1.line, column: place?.1.column,
+                                              message: "the page shows charts but not {{{chartGlyphs}}}, the glyph outlines their text is drawn with: the charts would show no text",
+                                              hint: "add {{{chartGlyphs}}} once, before the charts (as the default html/sections/charts.mustache does)"))
+            }
             let unknown = recorder.requested.subtracting(recorder.found)
             for name in unknown.sorted() {
                 for (template, text) in set.texts.sorted(by: { $0.key < $1.key }) where template.hasPrefix(format.rawValue + "/") {
