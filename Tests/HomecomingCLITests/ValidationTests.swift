@@ -159,10 +159,12 @@ struct ValidationTests {
         let cli = try CLI()
         defer { cli.cleanUp() }
         let out = cli.directory.appendingPathComponent("charts").path
-        let result = try cli.run(["chart", "per-year", "--format", "svg", "--size", "1080×1080", "--out", out],
+        let result = try cli.run(["chart", "per-year", "--format", "svg", "--size", "1080×1080", "--out", out, "--byline", "Олена <Ш>", "--organisation", "Desk \"A\""],
                                  environment: ["HOMECOMING_TEMPLATES": CLI.packageRoot.appendingPathComponent("Templates").path])
         #expect(result.status == 0, "\(result.stderr)")
+        // The provenance records every option the chart was drawn with, the byline and organisation too.
         let provenance = try CLI.chartOptions(out + "/per-year.json")
         #expect(provenance["width"] == "1080" && provenance["height"] == "1080", "\(provenance)")
+        #expect(provenance["byline"] == "Олена <Ш>" && provenance["organisation"] == "Desk \"A\"", "\(provenance)")
     }
 }

@@ -116,7 +116,8 @@ public enum BriefingDocuments {
                 let content = ChartBuilder.build(chartRequest, exchanges: record.exchanges, reported: record.reported,
                                                  vocabularies: record.vocabularies, knownGaps: record.knownGaps)
                 let options = [("width", String(Int(request.chartWidth))), ("height", String(Int(request.chartHeight))), ("scale", "2"), ("theme", request.theme.name), ("lang", language.rawValue),
-                               ("from", ""), ("to", request.period.end.iso), ("format", "svg,png")]
+                               ("from", ""), ("to", request.period.end.iso), ("format", "svg,png"),
+                               ("organisation", request.organisation), ("byline", request.author ?? "")]
                 let rendered = try ChartFiles.render(content, theme: request.theme, typeface: typeface, formats: [.svg, .png], scale: 2,
                                                      options: options, measurer: measurer)
                 for file in rendered { try sink("\(folder)/\(file.path)", file.bytes) }

@@ -72,7 +72,8 @@ public struct ChartJob {
             let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies, knownGaps: knownGaps)
             let options = [("width", String(size.width)), ("height", String(size.height)), ("scale", String(scale)),
                            ("theme", theme.name), ("lang", language.rawValue), ("from", from?.iso ?? ""), ("to", to?.iso ?? ""),
-                           ("format", formats.map(\.rawValue).joined(separator: ","))]
+                           ("format", formats.map(\.rawValue).joined(separator: ",")),
+                           ("organisation", request.organisation), ("byline", request.author ?? "")]
             do {
                 files += try ChartFiles.render(content, theme: theme, typeface: typeface, formats: formats, scale: scale, options: options, measurer: measurer)
             } catch {
