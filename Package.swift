@@ -39,7 +39,6 @@ let package = Package(
                 "ExchangeModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -58,7 +57,6 @@ let package = Package(
         .testTarget(name: "PNGEncodingTests", dependencies: ["PNGEncoding", "CZlib", "Cairo",
                                                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel",
-                                                              .product(name: "Logging", package: "swift-log"),
                                                               .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "BriefingsTests",

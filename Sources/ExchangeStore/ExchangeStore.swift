@@ -1,7 +1,6 @@
 import ExchangeModel
 import Foundation
 import GRDB
-import Logging
 
 /// The record of exchanges and reported totals, kept in one SQLite file.
 ///
@@ -46,8 +45,7 @@ public final class ExchangeStore: Sendable {
     ///
     /// - Parameters:
     ///   - seed: the directory of the bundled dataset to seed a new store from; nil leaves a new store empty.
-    public static func open(path: String, seed: String?, now: ReferenceTime, by: String,
-                            logger: Logger) throws(StoreError) -> (ExchangeStore, OpenOutcome) {
+    public static func open(path: String, seed: String?, now: ReferenceTime, by: String) throws(StoreError) -> (ExchangeStore, OpenOutcome) {
         if FileManager.default.fileExists(atPath: path) {
             return (try openExisting(path: path), .opened)
         }
@@ -77,7 +75,6 @@ public final class ExchangeStore: Sendable {
             throw .cannotWrite(path: path, reason: String(cString: strerror(code)))
         }
         try? FileManager.default.removeItem(atPath: temporary)
-        logger.info("created the store", metadata: ["store.path": "\(path)"])
         return (try openExisting(path: path), .created(seeded: summary))
     }
 

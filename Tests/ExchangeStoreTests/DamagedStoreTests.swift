@@ -1,7 +1,6 @@
 import ExchangeModel
 import ExchangeStore
 import Foundation
-import Logging
 import Testing
 
 /// Whatever damage SQLite's own integrity check finds, the checks a publishing run makes on open find too.
@@ -13,7 +12,7 @@ struct DamagedStoreTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let pristine = directory.appendingPathComponent("store.sqlite").path
         let data = StoreTests.data.path
-        let (store, _) = try ExchangeStore.open(path: pristine, seed: data, now: StoreTests.now, by: "test", logger: Logger(label: "test"))
+        let (store, _) = try ExchangeStore.open(path: pristine, seed: data, now: StoreTests.now, by: "test")
         try store.checkPages()
         withExtendedLifetime(store) {}
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: pristine)))
@@ -32,7 +31,7 @@ struct DamagedStoreTests {
                 guard verdict != "ok" else { continue }
                 damagedAndFound += 1
                 do {
-                    let (opened, _) = try ExchangeStore.open(path: path, seed: nil, now: StoreTests.now, by: "test", logger: Logger(label: "test"))
+                    let (opened, _) = try ExchangeStore.open(path: path, seed: nil, now: StoreTests.now, by: "test")
                     try opened.checkPages()
                     Issue.record("page \(page) bytes \(range) damaged (\(verdict)) but the store was read")
                 } catch {

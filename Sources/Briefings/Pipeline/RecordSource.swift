@@ -19,7 +19,7 @@ public struct RecordSource: Sendable {
 
     /// Opens the store at `database`, creating and seeding it on first use, which is said once at notice level.
     public func open(_ database: String, logger: Logger) throws(StoreError) -> ExchangeStore {
-        let (store, outcome) = try ExchangeStore.open(path: database, seed: seed ? dataDirectory : nil, now: now, by: person, logger: logger)
+        let (store, outcome) = try ExchangeStore.open(path: database, seed: seed ? dataDirectory : nil, now: now, by: person)
         if case let .created(seeded) = outcome {
             if let seeded {
                 logger.notice("created \(database) and seeded it from \(dataDirectory)/ with \(seeded.exchangesAdded) exchanges and \(seeded.totalsAdded) reported totals.")
