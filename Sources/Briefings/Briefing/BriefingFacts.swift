@@ -74,6 +74,9 @@ public struct BriefingFacts: Sendable {
     /// From 1 January to the period's end, and the same span a year earlier.
     public var yearToDate: PeriodSummary
     public var sameSpanLastYear: PeriodSummary
+    /// Where the sources were checked only through a day of the period's year before its end: the year
+    /// to that day, and the same span a year earlier (what compares like for like).
+    public var checkedYearToDate: (current: PeriodSummary, previous: PeriodSummary)?
     /// The largest exchange (stages summed) of the period's last year, up to its end.
     public var largestOfYear: ExchangeGroup?
     /// Everything recorded up to the period's end.
@@ -137,7 +140,10 @@ public struct BriefingFacts: Sendable {
     public var missesKnownPeople: Bool { knownGapsInPeriod.contains { $0.kind.missesPeople } }
     /// The period ends before the record's first exchange: the record says nothing about it, and
     /// every figure is unknown, not 0.
-    public var isBeforeRecord: Bool { recordStart.map { period.end < $0 } ?? false }
+    public var isBeforeRecord: Bool { coverageStart.map { period.end < $0 } ?? false }
+    /// Where the record's coverage begins: the full-scale invasion, or its first exchange if that is
+    /// earlier (a store that holds older exchanges covers them). Nil for an empty store.
+    public var coverageStart: Day? { recordStart.map { min($0, ChartBuilder.invasion) } }
     /// Nothing is recorded in the period and nobody has checked the sources for it: its zeros are unknown.
     public var isUnchecked: Bool { rows.isEmpty && freshness.isStale && (freshness.knownThrough.map { $0 < period.start } ?? true) }
     /// The known gaps that fall in the period.
@@ -219,6 +225,11 @@ public struct BriefingFacts: Sendable {
         undisclosedGroupsOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).filter { $0.undisclosed > 0 }
         freshness = Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date, staleAfter: staleAfter,
                               reach: min(period.end, today))
+        if freshness.isStale, let through = freshness.knownThrough, through < period.end, through >= yearStart {
+            let sameDay = Day(year: through.year - 1, month: through.month, day: min(through.day, Day.daysIn(month: through.month, year: through.year - 1)))
+                ?? previousStart
+            checkedYearToDate = (PeriodSummary(upToEnd, from: yearStart, to: through), PeriodSummary(upToEnd, from: previousStart, to: sameDay))
+        }
         corrections = history.filter { entry in
             entry.kind == .updated && Day(iso: entry.at.prefix(10)).map(period.contains) == true
         }.reversed()

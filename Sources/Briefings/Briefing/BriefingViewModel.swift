@@ -73,9 +73,13 @@ enum BriefingViewModel {
             headline[3]["detail"] = text(s.reportedBodiesDetail(reported))
         }
         // Nothing recorded and nobody has checked, or a period the record does not reach: every figure is unknown, not 0.
-        if facts.isBeforeRecord, let start = facts.recordStart {
+        if facts.isBeforeRecord, let start = facts.coverageStart {
             for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
             headline[0]["detail"] = text(s.recordStarts(start))
+        } else if facts.rows.isEmpty, let gap = facts.knownGapsInPeriod.first(where: { $0.kind.missesPeople }) {
+            // Nothing recorded where the record is known to miss exchanges: not 0, not known.
+            for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
+            headline[0]["detail"] = text(s.missesExchanges(gap))
         } else if facts.isUnchecked {
             for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
             headline[0]["detail"] = text(s.checkedOnlyThrough(facts.freshness.knownThrough))
@@ -124,12 +128,12 @@ enum BriefingViewModel {
             lead["items"] = new.map { sentence(s.knownGap($0), [ref(words.source($0), $0.sourceURL)]) }
             context.append(lead)
         }
-        if facts.isBeforeRecord, let start = facts.recordStart {
-            context.append(sentence(s.beforeRecordContext(start), [recordRef()]))
+        if facts.isBeforeRecord, let start = facts.coverageStart {
+            context.append(sentence(s.beforeRecordContext(start)))
         } else if facts.period.kind == .annual {
-            context.append(sentence(s.yearInReview(sum, recordStart: facts.recordStart, floor: facts.missesKnownPeople), [recordRef()]))
+            context.append(sentence(s.yearInReview(sum, recordStart: facts.coverageStart, floor: facts.missesKnownPeople), [recordRef()]))
             if let previous = facts.previousYear,
-               let text = s.againstPreviousYear(sum.returned, record: previous, official: facts.officialPreviousYear, recordStart: facts.recordStart) {
+               let text = s.againstPreviousYear(sum.returned, record: previous, official: facts.officialPreviousYear, recordStart: facts.coverageStart) {
                 var refs = [recordRef()]
                 if let official = facts.officialPreviousYear { refs.append(ref(official.reported)) }
                 context.append(sentence(text, refs))
@@ -146,7 +150,9 @@ enum BriefingViewModel {
             }
         } else {
             let through = facts.freshness.isStale ? facts.freshness.knownThrough.flatMap { $0 < facts.period.end ? $0 : nil } : nil
-            context.append(sentence(s.yearToDate(facts.yearToDate, facts.sameSpanLastYear, recordStart: facts.recordStart, checkedThrough: through),
+            // Compared over the span whose sources were checked, in both years: the unchecked weeks are not "no exchange".
+            let (current, previous) = facts.checkedYearToDate ?? (facts.yearToDate, facts.sameSpanLastYear)
+            context.append(sentence(s.yearToDate(current, previous, recordStart: facts.coverageStart, checkedThrough: through),
                                     [recordRef()]))
         }
         if let largest = facts.largestOfYear, facts.period.kind != .annual || largest.known > 0 {
@@ -174,7 +180,7 @@ enum BriefingViewModel {
 
         // Honest gaps.
         var gaps: [[String: Any]] = []
-        if facts.isBeforeRecord, let start = facts.recordStart {
+        if facts.isBeforeRecord, let start = facts.coverageStart {
             gaps.append(sentence(s.noneBeforeRecord(start)))
         } else if facts.rows.isEmpty {
             gaps.append(sentence(s.noExchange(facts.period, last: facts.lastBefore, unchecked: facts.isUnchecked, checkedThrough: facts.freshness.knownThrough)))
@@ -201,7 +207,8 @@ enum BriefingViewModel {
             "lang": language.rawValue,
             "since": since,
             // A weekly edition says "no corrections" under "Since the last edition" already.
-            "showCorrections": !corrections.isEmpty || facts.sinceLastEdition == nil,
+            // (nor one before the record, which nothing was corrected about).
+            "showCorrections": !corrections.isEmpty || (facts.sinceLastEdition == nil && !facts.isBeforeRecord),
             "title": text(s.title(facts.period)),
             "subtitle": text(s.subtitle(facts.period)),
             "lede": text(s.lede(facts)),
@@ -226,6 +233,7 @@ enum BriefingViewModel {
             },
             "hasCharts": !charts.isEmpty,
             "chartGlyphs": chartGlyphs,
+            "hasSources": !sources.entries.isEmpty,
             "sources": sources.entries.enumerated().map { i, e in
                 ["number": i + 1, "name": text(e.name), "url": format.url(e.url), "lang": Self.otherLanguage(of: e.name, in: language) ?? false] as [String: Any]
             },

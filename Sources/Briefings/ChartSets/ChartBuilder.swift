@@ -29,7 +29,7 @@ public enum ChartBuilder {
         let lower = sorted.partitioningIndex { $0.date >= start }
         let upper = sorted.partitioningIndex { $0.date > end }
         let context = Context(request: request, rows: sorted[lower..<max(lower, upper)], before: sorted[..<lower], after: sorted[max(lower, upper)...],
-                              reported: reported, knownGaps: knownGaps, start: start, end: end, recordStart: sorted.first?.date,
+                              reported: reported, knownGaps: knownGaps, start: start, end: end, coverageStart: sorted.first.map { min($0.date, invasion) },
                               words: RecordWords(language: request.language, vocabularies: vocabularies))
         var content = switch request.kind {
         case .perYear: PerYearChart.build(context)
@@ -54,8 +54,9 @@ public enum ChartBuilder {
         let knownGaps: [KnownGap]
         let start: Day
         let end: Day
-        /// The record's first exchange (nil for an empty record): what lies before it, the record does not cover.
-        let recordStart: Day?
+        /// Where the record's coverage begins (the invasion, or an earlier first exchange; nil for an empty
+        /// record): what lies before it, the record does not cover.
+        let coverageStart: Day?
         /// The record's names in the chart's language.
         let words: RecordWords
 
@@ -67,19 +68,25 @@ public enum ChartBuilder {
         var span: String { strings.span(start, end) }
 
         /// Whether the record starts after `day`: a period or year that ends before it is not covered, not empty.
-        func isBeforeRecord(_ day: Day) -> Bool { recordStart.map { day < $0 } ?? false }
+        func isBeforeRecord(_ day: Day) -> Bool { coverageStart.map { day < $0 } ?? false }
 
         /// What an empty chart says: nothing in the record for the period, or a period the record does not reach.
         var nothingToShow: String {
-            guard let recordStart, isBeforeRecord(end) else { return strings.nothingInPeriod(span) }
-            return strings.beforeRecord(span, start: recordStart)
+            guard let coverageStart, isBeforeRecord(end) else { return strings.nothingInPeriod(span) }
+            return strings.beforeRecord(span, start: coverageStart)
         }
 
-        /// The note for a period that reaches back before the record and before the invasion (where the
-        /// record means to begin): the exchanges of those years are not in it, so the chart shows less than happened.
+        /// The note for a period that reaches back before the record's coverage: the exchanges of
+        /// those years are not in it, so the chart shows less than happened.
         var recordStartsNote: String? {
-            guard let recordStart, start < recordStart, start < ChartBuilder.invasion, !isBeforeRecord(end) else { return nil }
-            return strings.recordStartsNote(recordStart)
+            guard let coverageStart, isBeforeRecord(start), !isBeforeRecord(end) else { return nil }
+            return strings.recordStartsNote(coverageStart)
+        }
+
+        /// The note for a period that runs past the day the sources were checked through.
+        var uncheckedNote: String? {
+            guard let day = request.uncheckedAfter, day < end else { return nil }
+            return strings.uncheckedAfter(day)
         }
 
         /// The note for rows a chart leaves out only because no `from` was given ("Not shown: 4 exchanges before …").

@@ -26,6 +26,9 @@ public struct ChartRequest: Sendable {
     public var highlight: ClosedRange<Day>?
     /// "Today": a year not over by then is in progress.
     public var today: Day
+    /// The day the record's sources were checked through, where the chart reaches more than the
+    /// briefing's stale limit past it: the chart says so, so that its last weeks do not read as "no exchange".
+    public var uncheckedAfter: Day?
 
     public init(kind: Kind, from: Day? = nil, to: Day? = nil, language: Language, width: Double, height: Double,
                 organisation: String, author: String? = nil, highlight: ClosedRange<Day>? = nil, today: Day) {

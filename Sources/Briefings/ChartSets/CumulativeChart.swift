@@ -83,6 +83,7 @@ enum CumulativeChart {
         if c.rows.isEmpty, hasLine { notes.append(strings.flatRunningTotal(c.span, lang.number(running))) }
         if let leftOut = c.leftOutNote, sinceInvasion { notes.append(leftOut) }
         if let starts = c.recordStartsNote { notes.append(starts) }
+        if let unchecked = c.uncheckedNote { notes.append(unchecked) }
         let stagesInPeriod = c.rows.count
         let floorMark = undisclosed > 0 ? "*" : ""
         let empty = stagesInPeriod > 0 ? strings.onlyUndisclosed(c.span, stagesInPeriod) : c.nothingToShow
@@ -99,9 +100,10 @@ enum CumulativeChart {
             title: isDefault ? strings.cumulativeTitleSinceInvasion : strings.cumulativeTitle(c.span, sinceInvasion: sinceInvasion),
             subtitle: strings.cumulativeSubtitle(c.span, start: c.start, sinceInvasion: sinceInvasion, reported: !points.isEmpty),
             legend: legend, source: c.sourceLine(reportedUsed: cumulative),
-            note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: description + (c.recordStartsNote.map { " " + $0 } ?? ""),
+            note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: description + (c.recordStartsNote.map { " " + $0 } ?? "") + (c.uncheckedNote.map { " " + $0 } ?? ""),
             emptyMessage: hasLine ? nil : empty, language: lang.rawValue, numbers: c.numbers,
-            body: .steps(StepSeries(startValue: hasLine ? startValue : nil, steps: steps, reported: points,
+            // Before the record's coverage the total is not known: the line begins at the first step there.
+            body: .steps(StepSeries(startValue: hasLine && !c.isBeforeRecord(c.start) ? startValue : nil, steps: steps, reported: points,
                                     start: Double(c.start.daysSinceEpoch), end: Double(c.end.daysSinceEpoch) + 1,
                                     tickOptions: c.tickOptions, endLabel: hasLine ? lang.number(running) + floorMark : "",
                                     latestReportedLabel: points.last.map { strings.reportedPoint($0.isLowerBound ? strings.floor(lang.number($0.value)) : lang.number($0.value)) })))

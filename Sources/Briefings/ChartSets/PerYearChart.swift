@@ -99,12 +99,14 @@ enum PerYearChart {
             notes.append(strings.undisclosedExcludedYears(undisclosedYears.map(\.stages).reduce(0, +)))
         }
         if anyEmpty, !isEmpty { notes.append(strings.emptyYears) }
-        if anyBeforeRecord, !isEmpty, let start = c.recordStart { notes.append(strings.notCoveredNote(start)) }
+        if anyBeforeRecord, !isEmpty, let start = c.coverageStart { notes.append(strings.notCoveredNote(start)) }
+        if let unchecked = c.uncheckedNote, !isEmpty { notes.append(unchecked) }
         if !officialItems.isEmpty { notes.append(strings.officialDiffers(officialItems)) }
         if let leftOut = c.leftOutNote { notes.append(leftOut) }
         let takeaway = best.flatMap { bars.filter { $0.value != nil }.count > 1 ? strings.mostInYear($0.years, value: lang.number($0.value), atLeast: $0.atLeast) : nil }
         let description = isEmpty ? c.nothingToShow + (c.leftOutNote.map { " " + $0 } ?? "")
             : strings.perYearDescription(c.span, items: descriptions, official: officialItems, takeaway: takeaway, leftOut: c.leftOutNote)
+                + (c.uncheckedNote.map { " " + $0 } ?? "")
         let spec = ChartSpec(
             id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle(c.span, withinOneYear: c.start.year == c.end.year), subtitle: strings.perYearSubtitle(c.span),
             legend: legend, source: c.sourceLine(reportedUsed: used), note: notes.isEmpty ? nil : notes.joined(separator: " "),

@@ -57,6 +57,11 @@ struct BriefingStrings {
         guard let day else { return t("no check of the sources is recorded", "перевірки джерел не зафіксовано") }
         return t("the sources were checked only through \(date(day))", "джерела перевірено лише по \(date(day)) включно")
     }
+    /// Beside a headline with nothing recorded, where a known gap says the record misses exchanges of a span the period falls in.
+    func missesExchanges(_ gap: KnownGap) -> String {
+        let span = ChartStrings(language: n).span(gap.periodStart, gap.periodEnd)
+        return t("none recorded, but the record is known to miss some exchanges of \(span)", "у даних Homecoming жодного, але відомо, що в них бракує частини обмінів за \(span)")
+    }
     var missesKnownPeople: String {
         t("the record misses exchanges officials counted; see the context", "у даних бракує обмінів, які враховано офіційно; див. «Контекст»")
     }
@@ -134,10 +139,11 @@ struct BriefingStrings {
     // MARK: - A period before the record
 
     /// Beside the headline figures: why they are not known.
-    func recordStarts(_ start: Day) -> String { t("the record starts on \(date(start))", "дані Homecoming починаються з \(date(start))") }
+    func recordStarts(_ start: Day) -> String { t("the record covers exchanges from \(date(start)) on", "дані Homecoming охоплюють обміни від \(date(start))") }
     /// Under "Exchanges in the period".
     func noneBeforeRecord(_ start: Day) -> String {
-        t("The record holds no exchange before \(date(start)), where it starts.", ChartStrings.ended("У даних Homecoming немає обмінів до \(date(start)), коли вони починаються"))
+        t("The record holds no exchange before \(date(start)), where its coverage begins.",
+          "Обмінів, що відбулися до \(date(start)), у даних Homecoming немає: з цієї дати починається їхнє охоплення.")
     }
     /// The context of a period before the record: where to look instead.
     func beforeRecordContext(_ start: Day) -> String {
@@ -177,9 +183,9 @@ struct BriefingStrings {
     func lede(_ f: BriefingFacts) -> String {
         let s = f.summary
         var text: String
-        if f.isBeforeRecord, let start = f.recordStart {
-            return t("The record starts on \(date(start)), after this period: how many exchanges took place \(during(f.period)), and how many people came home, is not known from it.",
-                     "Дані Homecoming починаються з \(date(start)), тобто вже після цього періоду, тож скільки обмінів відбулося \(during(f.period)) і скільки людей повернулося додому, з них невідомо.")
+        if f.isBeforeRecord, let start = f.coverageStart {
+            return t("The record covers exchanges from \(date(start)) on, and this period ended before then: how many exchanges took place \(during(f.period)), and how many people came home, cannot be told from it.",
+                     "Дані Homecoming охоплюють обміни від \(date(start)), а цей період закінчився раніше, тож із цих даних не видно, скільки обмінів відбулося \(during(f.period)) і скільки людей повернулося додому.")
         }
         if f.isUnchecked, let through = f.freshness.knownThrough {
             text = t("The record has no exchange \(during(f.period)), but its sources have been checked only through \(date(through)): whether any took place is not known.",
@@ -189,6 +195,11 @@ struct BriefingStrings {
                      "У даних Homecoming немає обмінів \(during(f.period)), а перевірки джерел не зафіксовано, тож невідомо, чи були обміни.")
         } else if s.exchanges == 0 {
             text = t("No exchange was recorded \(during(f.period)).", "\(capitalised(during(f.period))) не зафіксовано жодного обміну.")
+            if let gap = f.knownGapsInPeriod.first(where: { $0.kind.missesPeople }) {
+                let span = ChartStrings(language: n).span(gap.periodStart, gap.periodEnd)
+                text += t(" The record is known to miss some exchanges of \(span), which this period overlaps.",
+                          " Утім, відомо, що в даних Homecoming бракує частини обмінів за період \(span), а звітний період із ним перетинається.")
+            }
         } else if s.returned.knownCount == 0 {
             let during = during(f.period)
             if f.rows.count > s.exchanges {
@@ -235,7 +246,8 @@ struct BriefingStrings {
         let now = t("\(known(current.returned)) \(n.form(current.returned.known, .person)) returned in \(n.count(current.exchanges, .exchange))",
                     "повернуто \(known(current.returned)) \(n.form(current.returned.known, .personObject)) під час \(n.count(current.exchanges, .exchangeGenitive))")
         guard let recordStart, recordStart <= previous.end else {
-            let start = recordStart.map { ChartStrings.ended(t(" The record starts on \(date($0))", " Дані Homecoming починаються з \(date($0))")) } ?? ""
+            let start = recordStart.map { t(" The record covers exchanges from \(date($0)) on: there is no earlier year to compare with.",
+                                            " Дані Homecoming охоплюють обміни від \(date($0)), тож порівняти з попереднім роком нема з чим.") } ?? ""
             let sentence = current.exchanges == 0
                 ? t("No exchange was recorded from \(from) to \(to) \(current.start.year).", "З \(from) до \(to) \(current.start.year) року не зафіксовано жодного обміну.")
                 : t("From \(from) to \(to) \(current.start.year), \(now).", "З \(from) до \(to) \(current.start.year) року \(now).")
@@ -366,7 +378,10 @@ struct BriefingStrings {
     /// The gap with a reported total as every sentence states it: like for like where the total leaves
     /// recorded people out ("at most 141 fewer, like for like").
     func gap(_ c: BriefingFacts.OfficialComparison) -> String {
-        gap(c.difference, Self.bound(c)) + (c.leftOutPeople > 0 ? t(", like for like", " (за коректного порівняння)") : "")
+        gap(c.difference, Self.bound(c)) + (c.leftOutPeople > 0
+            ? t(" (not counting the \(n.count(c.leftOutPeople, .person)) freed outside exchanges, as that total does not)",
+                ", якщо не враховувати \(n.count(c.leftOutPeople, .personGenitive)), звільнених поза обмінами, як і цей підсумок")
+            : "")
     }
 
     func official(_ c: BriefingFacts.OfficialComparison) -> String {
@@ -403,7 +418,7 @@ struct BriefingStrings {
 
     func yearInReview(_ s: PeriodSummary, recordStart: Day?, floor: Bool = false) -> String {
         guard s.exchanges > 0 else {
-            let starts = recordStart.map { start in start > s.end ? t(" The record starts on \(date(start)).", ChartStrings.ended(" Дані Homecoming починаються з \(date(start))")) : "" } ?? ""
+            let starts = recordStart.map { start in start > s.end ? t(" The record covers exchanges from \(date(start)) on.", " Дані Homecoming охоплюють обміни від \(date(start)).") : "" } ?? ""
             return t("No exchange is recorded for \(s.start.year).", "За \(s.start.year) рік не зафіксовано жодного обміну.") + starts
         }
         return t("In \(s.start.year), \(known(s.returned, floor: floor)) \(n.form(s.returned.known, .person)) were returned from Russian captivity in \(n.count(s.exchanges, .exchange)).",
@@ -424,12 +439,21 @@ struct BriefingStrings {
         }
         let year = previous.start.year
         var text = ""
-        if let official, official.value != previous.returned.known {
+        if let official, official.value != previous.returned.known, official.reported.isDerived {
+            // A total derived from a difference officials gave ("356 more than in 2023") would only say that difference
+            // back: the implied figure is stated, and this year is compared with the record.
+            let value = words.value(official.reported), recordChange = change(previous.returned.known, otherFloor: previous.returned.unknownCount > 0)
+            // Derived from this year's own figure ("1358 - 356"): the difference is what officials said.
+            let said = official.reported.derivedFrom.map { $0.replacingOccurrences(of: " ", with: "").hasPrefix("\(current.known)-") } ?? false
+            let implied = said
+                ? t("Officials reported \(n.number(current.known - official.value)) more people freed than in \(year), which implies \(value) for \(year) (derived by Homecoming)",
+                    "За офіційними даними, повернуто на \(n.number(current.known - official.value)) більше, ніж у \(year) році, тобто \(value) за \(year) рік (обчислено в Homecoming)")
+                : t("Officials' figures imply \(value) for \(year) (derived by Homecoming)", "З офіційних даних випливає \(value) за \(year) рік (обчислено в Homecoming)")
+            text = t("\(implied); the record has \(known(previous.returned)) for \(year), which is incomplete, so this year's figure is \(recordChange) than that.",
+                     "\(implied); у даних Homecoming за \(year) рік — \(known(previous.returned)), і вони неповні, тож цьогорічна цифра \(recordChange).")
+        } else if let official, official.value != previous.returned.known {
             let delta = change(official.value, otherFloor: false, qualifier: official.reported.qualifier), value = words.value(official.reported)
-            if official.reported.isDerived {
-                text = t("That is \(delta) than the \(value) that officials' figures imply for \(year) (derived by Homecoming), ",
-                         "Це \(delta), ніж \(value), що випливає з офіційних даних за \(year) рік (обчислено в Homecoming), ")
-            } else if official.reported.isAttributed {
+            if official.reported.isAttributed {
                 text = t("That is \(delta) than in \(year) by the officially reported total of \(value), ",
                          "Це \(delta), ніж у \(year) році за офіційним підсумком \(value), ")
             } else {
@@ -549,6 +573,10 @@ struct BriefingStrings {
                 if before.reported.key == now.reported.key, before.difference == now.difference, before.recorded == now.recorded {
                     out.append(t("The gap with the latest exact reported total (\(against(now).en)) is unchanged: the record counts \(nowGap).",
                                  "Розрив з останнім оприлюдненим точним підсумком (\(against(now).uk)) не змінився: у даних Homecoming — \(nowGap)."))
+                } else if before.leftOutPeople != now.leftOutPeople {
+                    // Gaps counted on different bases (one total leaves recorded people out) are not a change of gap.
+                    out.append(t("The latest exact reported total is now \(against(now).en) (at the last edition: \(against(before).en)); the record counts \(nowGap).",
+                                 "Останній оприлюднений точний підсумок тепер — \(against(now).uk) (у попередньому випуску — \(against(before).uk)); у даних Homecoming — \(nowGap)."))
                 } else if beforeGap == nowGap {
                     out.append(t("The latest exact reported total is now \(against(now).en) (at the last edition: \(against(before).en)); the record still counts \(nowGap).",
                                  "Останній оприлюднений точний підсумок тепер — \(against(now).uk) (у попередньому випуску — \(against(before).uk)); у даних Homecoming, як і раніше, \(nowGap)."))

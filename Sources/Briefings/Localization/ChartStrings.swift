@@ -161,11 +161,11 @@ struct ChartStrings {
           "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(stages)) не розголошено.")
     }
     var noExchange: String { t("no exchange in the record", "у даних Homecoming немає обмінів") }
-    /// A year before the record starts: its bar's label, its item in the description, the note that explains it.
+    /// A year before the record's coverage: its bar's label, its item in the description, the note that explains it.
     var notCovered: String { t("n/a", "н/д") }
-    var beforeRecordItem: String { t("before the record starts", "до початку даних") }
+    var beforeRecordItem: String { t("no data", "немає даних") }
     func notCoveredNote(_ start: Day) -> String {
-        t("n/a: before \(longDate(start)), where the record starts.", "н/д — період до \(longDate(start)), з якого починаються дані Homecoming.")
+        t("n/a: no data (the record covers exchanges from \(longDate(start)) on).", "н/д — немає даних (дані Homecoming охоплюють обміни від \(longDate(start))).")
     }
     var emptyYears: String { t("– no exchange in the record that year.", "– у даних Homecoming немає обмінів за цей рік.") }
     func officialDiffers(_ items: [String]) -> String {
@@ -222,8 +222,13 @@ struct ChartStrings {
             ? t(", like for like (without the \(language.count(c.leftOutPeople, .person)) freed outside exchanges whom that total leaves out)",
                 " (за коректного порівняння — без \(language.count(c.leftOutPeople, .personGenitive)), звільнених поза обмінами, яких цей підсумок не враховує)")
             : ""
-        let why = c.missesKnownPeople ? t(", as it misses exchanges officials counted", ": у них бракує обмінів, які враховано офіційно")
-            : t(", as it leaves out stages with undisclosed numbers", ": вони не враховують етапів з нерозголошеною кількістю")
+        let why: String
+        switch (c.recorded.unknownCount > 0, c.missesKnownPeople) {
+        case (true, true): why = t(", as it leaves out stages with undisclosed numbers and misses exchanges officials counted",
+                                   ": вони не враховують етапів з нерозголошеною кількістю, і в них бракує обмінів, які враховано офіційно")
+        case (false, true): why = t(", as it misses exchanges officials counted", ": у них бракує обмінів, які враховано офіційно")
+        default: why = t(", as it leaves out stages with undisclosed numbers", ": вони не враховують етапів з нерозголошеною кількістю")
+        }
         if gap == 0, !floor {
             return t("On \(longDate(date)) the record matched the latest exact reported total\(likeForLike).",
                      "Станом на \(longDate(date)) дані Homecoming збігалися з останнім точним оприлюдненим підсумком\(likeForLike).")
@@ -252,12 +257,16 @@ struct ChartStrings {
     func nothingInPeriod(_ span: String) -> String {
         Self.ended(t("No exchange in the record for \(span)", "У даних Homecoming немає обмінів за \(span)"))
     }
-    func recordStartsNote(_ start: Day) -> String {
-        t("The record starts on \(longDate(start)): exchanges before it are not included.", "Дані Homecoming починаються з \(longDate(start)): ранніших обмінів у них немає.")
+    func uncheckedAfter(_ day: Day) -> String {
+        t("The sources were checked only through \(longDate(day)): later exchanges may be missing.",
+          "Джерела перевірено лише по \(longDate(day)) включно: пізніших обмінів у даних може бракувати.")
     }
-    /// A period that ends before the record's first exchange.
+    func recordStartsNote(_ start: Day) -> String {
+        t("The record covers exchanges from \(longDate(start)) on: earlier ones are not included.", "Дані Homecoming охоплюють обміни від \(longDate(start)); раніших обмінів у них немає.")
+    }
+    /// A period that ends before the record's coverage begins.
     func beforeRecord(_ span: String, start: Day) -> String {
-        Self.ended(t("The record starts on \(longDate(start)): it does not cover \(span)", "Дані Homecoming починаються з \(longDate(start)) і не охоплюють \(span)"))
+        t("The record covers exchanges from \(longDate(start)) on: it has nothing for \(span).", "Дані Homecoming охоплюють обміни від \(longDate(start)); за \(span) даних немає.")
     }
     func onlyUndisclosed(_ span: String, _ stages: Int) -> String {
         t("No number disclosed for \(span): the record holds \(language.count(stages, .stage)) without one.",
@@ -360,7 +369,9 @@ struct ChartStrings {
         }
         if !reported.isEmpty {
             text += reportedCount > reported.count
-                ? t(" The last \(reported.count) of \(reportedCount) reported totals shown: ", " Останні \(reported.count) з \(reportedCount) оприлюднених підсумків: ")
+                // «з 21 оприлюдненого підсумку», «з 22 оприлюднених підсумків»: after «з», a count ending in 1 (not 11) takes the singular.
+                ? t(" The last \(reported.count) of \(reportedCount) reported totals shown: ",
+                    " Останні \(reported.count) з \(reportedCount) " + (reportedCount % 10 == 1 && reportedCount % 100 != 11 ? "оприлюдненого підсумку: " : "оприлюднених підсумків: "))
                 : t(" Reported totals: ", " Оприлюднені підсумки: ")
             text += reported.joined(separator: "; ") + "."
         }

@@ -108,11 +108,13 @@ public enum BriefingDocuments {
             var charts: [BriefingViewModel.Chart] = []
             // Each glyph outline once for the page, however many versions of the charts show it.
             var sprite = GlyphSprite()
-            for kind in ChartRequest.Kind.allCases {
-                let chartRequest = ChartRequest(kind: kind, to: request.period.end, language: language, width: request.chartWidth,
+            // A period before the record has nothing to draw: no charts, rather than three empty ones.
+            for kind in facts.isBeforeRecord ? [] : ChartRequest.Kind.allCases {
+                var chartRequest = ChartRequest(kind: kind, to: request.period.end, language: language, width: request.chartWidth,
                                                 height: request.chartHeight, organisation: request.organisation, author: request.author,
                                                 highlight: kind == .perExchange ? request.period.start...request.period.end : nil,
                                                 today: request.today)
+                chartRequest.uncheckedAfter = facts.freshness.isStale ? facts.freshness.knownThrough : nil
                 let content = ChartBuilder.build(chartRequest, exchanges: record.exchanges, reported: record.reported,
                                                  vocabularies: record.vocabularies, knownGaps: record.knownGaps)
                 let options = [("width", String(Int(request.chartWidth))), ("height", String(Int(request.chartHeight))), ("scale", "2"), ("theme", request.theme.name), ("lang", language.rawValue),

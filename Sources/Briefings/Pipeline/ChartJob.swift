@@ -43,7 +43,7 @@ public struct ChartJob {
         let settings = try Settings.forJob(flags, environment: environment)
         let out = self.out ?? (settings.output.value as NSString).appendingPathComponent("charts")
 
-        let exchanges: [Exchange], reported: [ReportedTotal], vocabularies: Vocabularies, knownGaps: [KnownGap]
+        let exchanges: [Exchange], reported: [ReportedTotal], vocabularies: Vocabularies, knownGaps: [KnownGap], lastCheck: SourceCheck?
         do {
             let store = try source.open(settings.database.value, logger: logger)
             exchanges = try store.exchanges(notes: false)
@@ -54,6 +54,7 @@ public struct ChartJob {
             vocabularies = try source.vocabularies()
             try vocabularies.checkCodes(exchanges: exchanges, reported: reported, store: store.path)
             knownGaps = try source.knownGaps()
+            lastCheck = try store.checks().last
         } catch {
             throw PipelineFailure(step: "read the record", message: "\(error)", status: ExitStatus.code(for: error))
         }
@@ -67,8 +68,12 @@ public struct ChartJob {
         let size = settings.chartSize.value
         var files: [(path: String, bytes: [UInt8])] = []
         for kind in kinds {
-            let request = ChartRequest(kind: kind, from: from, to: to, language: language, width: Double(size.width), height: Double(size.height),
+            var request = ChartRequest(kind: kind, from: from, to: to, language: language, width: Double(size.width), height: Double(size.height),
                                        organisation: settings.organisation.value ?? theme.organisation, author: settings.byline.value, today: today)
+            // As a briefing says it: a chart that runs past the stale limit after the last check of the sources notes the day.
+            let freshness = BriefingFacts.Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date,
+                                                    staleAfter: settings.staleAfter.value, reach: ChartBuilder.period(of: request).end)
+            request.uncheckedAfter = freshness.isStale ? freshness.knownThrough : nil
             let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies, knownGaps: knownGaps)
             let options = [("width", String(size.width)), ("height", String(size.height)), ("scale", String(scale)),
                            ("theme", theme.name), ("lang", language.rawValue), ("from", from?.iso ?? ""), ("to", to?.iso ?? ""),
