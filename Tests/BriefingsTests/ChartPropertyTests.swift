@@ -275,4 +275,23 @@ struct ChartPropertyTests {
             #expect(used.isSubset(of: Set(listed.map(\.url))), "a row shown lacks its source: \(chart)")
         }
     }
+
+    /// A chart that runs past the day the sources were checked through says so, in its notes and its
+    /// alt text, so that its last weeks do not read as weeks without an exchange; one that ends by then does not.
+    @Test func aChartPastTheLastCheckSaysSo() async {
+        await propertyCheck(count: 300, input: ChartCases.all) { chart in
+            var request = chart.request
+            let (_, end) = ChartBuilder.period(of: request)
+            // A check day from a month before the chart's end to a month after it, fixed by the case.
+            let checked = end.adding(days: chart.records.count % 61 - 30 + Int(chart.width) % 7)
+            request.uncheckedAfter = checked
+            let content = ChartBuilder.build(request, exchanges: chart.records, reported: Fixtures.bundled.reported,
+                                             vocabularies: Fixtures.vocabularies, knownGaps: Fixtures.knownGaps)
+            let sentence = ChartStrings(language: chart.language).uncheckedAfter(checked)
+            #expect(content.spec.description.contains(sentence) == (checked < end), "alt text, checked through \(checked.iso), chart to \(end.iso): \(chart)")
+            // The per-year chart draws no notes when it is empty; the others say it under an empty chart too.
+            let drawn = checked < end && (chart.kind != .perYear || content.spec.emptyMessage == nil)
+            #expect((content.spec.note?.contains(sentence) ?? false) == drawn, "note: \(content.spec.note ?? "none") — \(chart)")
+        }
+    }
 }

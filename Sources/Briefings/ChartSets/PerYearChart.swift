@@ -106,11 +106,10 @@ enum PerYearChart {
         let takeaway = best.flatMap { bars.filter { $0.value != nil }.count > 1 ? strings.mostInYear($0.years, value: lang.number($0.value), atLeast: $0.atLeast) : nil }
         let description = isEmpty ? c.nothingToShow + (c.leftOutNote.map { " " + $0 } ?? "")
             : strings.perYearDescription(c.span, items: descriptions, official: officialItems, takeaway: takeaway, leftOut: c.leftOutNote)
-                + (c.uncheckedNote.map { " " + $0 } ?? "")
         let spec = ChartSpec(
             id: ChartRequest.Kind.perYear.rawValue, title: strings.perYearTitle(c.span, withinOneYear: c.start.year == c.end.year), subtitle: strings.perYearSubtitle(c.span),
             legend: legend, source: c.sourceLine(reportedUsed: used), note: notes.isEmpty ? nil : notes.joined(separator: " "),
-            byline: c.byline, description: description, emptyMessage: isEmpty ? c.nothingToShow : nil,
+            byline: c.byline, description: description + (c.uncheckedNote.map { " " + $0 } ?? ""), emptyMessage: isEmpty ? c.nothingToShow : nil,
             language: lang.rawValue, numbers: c.numbers, body: .bars(BarSeries(bars: isEmpty ? [] : bars, valueName: strings.record)))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: used))
     }
