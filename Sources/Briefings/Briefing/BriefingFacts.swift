@@ -100,6 +100,9 @@ public struct BriefingFacts: Sendable {
     /// Reported counts of bodies returned whose span overlaps the period: the record counts bodies
     /// per exchange, and repatriations are often reported apart from any exchange.
     public var reportedBodies: [ReportedTotal]
+    /// The bodies the record counts with exchanges over each of those totals' spans (the whole span,
+    /// not only the part inside the period).
+    public var recordedBodies: [KnownSum] = []
     /// Those whose span lies inside the period (named beside the headline figure).
     public var reportedBodiesInPeriod: [ReportedTotal] { reportedBodies.filter { $0.periodStart >= period.start && $0.periodEnd <= period.end } }
 
@@ -222,6 +225,7 @@ public struct BriefingFacts: Sendable {
             return comparison.difference == 0 ? nil : comparison
         }
         reportedBodies = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart <= period.end && $0.periodEnd >= period.start }
+        recordedBodies = reportedBodies.map { PeriodSummary(exchanges, from: $0.periodStart, to: $0.periodEnd).bodiesReturned }
         undisclosedGroupsOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).filter { $0.undisclosed > 0 }
         freshness = Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date, staleAfter: staleAfter,
                               reach: min(period.end, today))

@@ -167,8 +167,7 @@ enum BriefingViewModel {
         // Said when it adds to the period's own figures (not for a record that begins in the period).
         if facts.sinceInvasion.returned != sum.returned || facts.sinceInvasion.exchanges != sum.exchanges,
            let text = s.sinceInvasion(facts.sinceInvasion) { context.append(sentence(text, [recordRef()])) }
-        for bodies in facts.reportedBodies {
-            let recorded = PeriodSummary(facts.rows, from: bodies.periodStart, to: bodies.periodEnd).bodiesReturned
+        for (bodies, recorded) in zip(facts.reportedBodies, facts.recordedBodies) {
             context.append(sentence(s.reportedBodies(bodies, recorded: recorded), [ref(bodies)]))
         }
         // A year's review states its own reported totals above; the latest is not said twice.

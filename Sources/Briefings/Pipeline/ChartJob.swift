@@ -53,7 +53,8 @@ public struct ChartJob {
             try store.checkTotals(reported)
             vocabularies = try source.vocabularies()
             try vocabularies.checkCodes(exchanges: exchanges, reported: reported, store: store.path)
-            knownGaps = try source.knownGaps()
+            // Only the cumulative chart compares the record with reported totals.
+            knownGaps = kinds.contains(.cumulative) ? try source.knownGaps(vocabularies) : []
             lastCheck = try store.checks().last
         } catch {
             throw PipelineFailure(step: "read the record", message: "\(error)", status: ExitStatus.code(for: error))

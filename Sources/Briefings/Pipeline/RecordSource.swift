@@ -34,14 +34,16 @@ public struct RecordSource: Sendable {
         try Vocabularies.load(directory: dataDirectory)
     }
 
-    /// What the dataset knows about gaps between the record and reported totals (`known_gaps.csv`).
-    public func knownGaps() throws(StoreError) -> [KnownGap] {
-        try KnownGap.load(directory: dataDirectory, vocabularies: try vocabularies())
+    /// What the dataset knows about gaps between the record and reported totals (`known_gaps.csv`),
+    /// its codes checked against `vocabularies`.
+    public func knownGaps(_ vocabularies: Vocabularies) throws(StoreError) -> [KnownGap] {
+        try KnownGap.load(directory: dataDirectory, vocabularies: vocabularies)
     }
 
     /// Everything a briefing is made from, out of the store at `database`.
     public func record(_ database: String, logger: Logger) throws(StoreError) -> BriefingDocuments.Record {
         let store = try open(database, logger: logger)
-        return try BriefingDocuments.Record.read(from: store, vocabularies: try vocabularies(), knownGaps: try knownGaps())
+        let vocabularies = try vocabularies()
+        return try BriefingDocuments.Record.read(from: store, vocabularies: vocabularies, knownGaps: try knownGaps(vocabularies))
     }
 }
