@@ -199,6 +199,16 @@ struct BriefingTests {
         #expect(uk.contains("OUR CONTEXT: У 2024 році"))
     }
 
+    /// A reported count of bodies is compared with the record over the total's whole span, not over the briefing's week.
+    @Test func reportedBodiesAreComparedOverTheirOwnSpan() throws {
+        let week = Period.week("2022-W08")!
+        let en = try #require(try Self.render(week, today: "2026-11-26", formats: [.txt])["en/briefing.txt"]).flattened
+        let total = try #require(Fixtures.bundled.reported.first { $0.metric == .bodiesReturned && $0.periodEnd == Day(iso: "2023-03-02") })
+        let recorded = PeriodSummary(Fixtures.bundled.exchanges, from: total.periodStart, to: total.periodEnd).bodiesReturned
+        #expect(recorded.known > 0)
+        #expect(en.contains("the record counts at least \(recorded.known) by exchange") || en.contains("the record counts \(recorded.known) by exchange"), "\(en)")
+    }
+
     @Test func theDefaultTemplatesPassTheirCheck() {
         #expect(TemplateChecker.check(directories: [Self.templates]).map(\.description) == [])
     }
