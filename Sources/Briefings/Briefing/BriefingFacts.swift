@@ -240,7 +240,8 @@ public struct BriefingFacts: Sendable {
 
         sinceLastEdition = nil
         // Before the record there is nothing to compare: both editions lie outside it.
-        if comparingEditions, !isBeforeRecord {
+        // (nor does a week whose previous edition lies before the record's coverage).
+        if comparingEditions, let coverageStart, period.start.adding(days: -1) >= coverageStart {
             let previous = Period(kind: .weekly, start: period.start.adding(days: -7), end: period.start.adding(days: -1))
             // The previous edition was prepared when its week ended: undo what the history records since.
             let since = history.filter { entry in

@@ -57,7 +57,8 @@ enum BriefingViewModel {
         // Headline figures.
         let sum = facts.summary
         var headline: [[String: Any]] = [
-            ["label": text(s.exchangesLabel), "value": text(lang.number(sum.exchanges))],
+            // Where the record is known to miss exchanges of the period, its count is a floor too.
+            ["label": text(s.exchangesLabel), "value": text(s.known(KnownSum(known: sum.exchanges), floor: facts.missesKnownPeople && sum.exchanges > 0))],
             ["label": text(s.returnedLabel), "value": text(sum.returned.knownCount == 0 && sum.returned.unknownCount > 0 ? s.notDisclosed : s.sum(sum.returned)),
              "detail": s.split(military: sum.military, civilians: sum.civilians, total: sum.returned).map(text) ?? false],
             ["label": text(s.toRussiaLabel), "value": text(s.sum(sum.releasedToRussia))],

@@ -60,7 +60,7 @@ struct BriefingStrings {
     /// Beside a headline with nothing recorded, where a known gap says the record misses exchanges of a span the period falls in.
     func missesExchanges(_ gap: KnownGap) -> String {
         let span = ChartStrings(language: n).span(gap.periodStart, gap.periodEnd)
-        return t("none recorded, but the record is known to miss some exchanges of \(span)", "у даних Homecoming жодного, але відомо, що в них бракує частини обмінів за \(span)")
+        return t("none recorded, but the record is known to miss some exchanges of \(span)", "у даних Homecoming — жодного, але відомо, що в них бракує частини обмінів за \(span)")
     }
     var missesKnownPeople: String {
         t("the record misses exchanges officials counted; see the context", "у даних бракує обмінів, які враховано офіційно; див. «Контекст»")
@@ -380,7 +380,7 @@ struct BriefingStrings {
     func gap(_ c: BriefingFacts.OfficialComparison) -> String {
         gap(c.difference, Self.bound(c)) + (c.leftOutPeople > 0
             ? t(" (not counting the \(n.count(c.leftOutPeople, .person)) freed outside exchanges, as that total does not)",
-                ", якщо не враховувати \(n.count(c.leftOutPeople, .personGenitive)), звільнених поза обмінами, як і цей підсумок")
+                ", якщо, як і в цьому підсумку, не враховувати \(n.count(c.leftOutPeople, .personGenitive)), звільнених поза обмінами")
             : "")
     }
 
@@ -445,12 +445,13 @@ struct BriefingStrings {
             let value = words.value(official.reported), recordChange = change(previous.returned.known, otherFloor: previous.returned.unknownCount > 0)
             // Derived from this year's own figure ("1358 - 356"): the difference is what officials said.
             let said = official.reported.derivedFrom.map { $0.replacingOccurrences(of: " ", with: "").hasPrefix("\(current.known)-") } ?? false
+            let more = current.known - official.value, thisYear = year + 1
             let implied = said
-                ? t("Officials reported \(n.number(current.known - official.value)) more people freed than in \(year), which implies \(value) for \(year) (derived by Homecoming)",
-                    "За офіційними даними, повернуто на \(n.number(current.known - official.value)) більше, ніж у \(year) році, тобто \(value) за \(year) рік (обчислено в Homecoming)")
+                ? t("Officials said \(n.number(more)) more \(n.form(more, .person)) were freed in \(thisYear) than in \(year), which implies \(value) for \(year) (derived by Homecoming)",
+                    "За офіційними даними, у \(thisYear) році повернуто на \(n.count(more, .personAccusative)) більше, ніж у \(year)-му, тобто у \(year) році — \(value) (обчислено в Homecoming)")
                 : t("Officials' figures imply \(value) for \(year) (derived by Homecoming)", "З офіційних даних випливає \(value) за \(year) рік (обчислено в Homecoming)")
-            text = t("\(implied); the record has \(known(previous.returned)) for \(year), which is incomplete, so this year's figure is \(recordChange) than that.",
-                     "\(implied); у даних Homecoming за \(year) рік — \(known(previous.returned)), і вони неповні, тож цьогорічна цифра \(recordChange).")
+            text = t("\(implied). The record's figure for \(year), \(known(previous.returned)), is incomplete: \(thisYear)'s is \(recordChange) than it.",
+                     "\(implied). Дані Homecoming за \(year) рік неповні (\(known(previous.returned))): порівняно з ними у \(thisYear) році повернуто \(recordChange).")
         } else if let official, official.value != previous.returned.known {
             let delta = change(official.value, otherFloor: false, qualifier: official.reported.qualifier), value = words.value(official.reported)
             if official.reported.isAttributed {
