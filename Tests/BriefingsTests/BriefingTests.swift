@@ -89,6 +89,8 @@ struct BriefingTests {
         let uk = try #require(documents["uk/briefing.txt"]).flattened
         #expect(uk.contains("У 2024 році з російського полону повернуто 1 358 людей під час 11 обмінів."))
         #expect(uk.contains("Останній обмін року відбувся 30 грудня: 189 людей."))
+        // A gap names what it counts, in the case «на» takes: «на 141 особу менше», «на 362 особи більше».
+        #expect(uk.contains("щонайбільше на 141 особу менше") && uk.contains("повернуто на 362 особи більше"), "\(uk)")
     }
 
     /// Over generated weeks and an empty store nobody has checked: nothing is known, so no

@@ -324,7 +324,8 @@ struct BriefingStrings {
 
     /// "13 fewer", "at most 13 fewer", "at least 939 more" / «на 13 менше», «щонайбільше на 13 менше»:
     /// the one way a difference is stated. `bound` says how far `diff` is known.
-    func gap(_ diff: Int, _ bound: Bound = .exact) -> String {
+    /// - Parameter unit: what is counted, named in Ukrainian after «на» («на 141 особу менше»).
+    func gap(_ diff: Int, _ bound: Bound = .exact, of unit: Noun = .personAccusative) -> String {
         let more = diff > 0
         // "About 140", not "about 139": an approximate figure gives no more precision than that.
         let magnitude = bound == .about && abs(diff) >= 100 ? (abs(diff) + 5) / 10 * 10 : abs(diff)
@@ -341,7 +342,8 @@ struct BriefingStrings {
         if bound == .unknown { return t("not comparable exactly, as both figures leave parts out", "точно не порівняти: обидві цифри дещо не враховують") }
         let prefix = word.map { t($0.en, $0.uk) } ?? ""
         if diff == 0 { return t("\(prefix)as many", "\(prefix)стільки ж") }
-        return more ? t("\(prefix)\(size) more", "\(prefix)на \(size) більше") : t("\(prefix)\(size) fewer", "\(prefix)на \(size) менше")
+        let counted = "\(size) \(n.form(magnitude, unit))"
+        return more ? t("\(prefix)\(size) more", "\(prefix)на \(counted) більше") : t("\(prefix)\(size) fewer", "\(prefix)на \(counted) менше")
     }
 
     /// How far "record − reported" is known, from the record's unknown parts and the report's qualifier.
@@ -370,6 +372,9 @@ struct BriefingStrings {
             : ("A source that names no counting body reported", "За даними джерела, яке не зазначає, хто вів підрахунок,")
     }
 
+    /// What a comparison counts: exchanges or people.
+    static func unit(_ c: BriefingFacts.OfficialComparison) -> Noun { c.reported.metric == .exchanges ? .exchange : .personAccusative }
+
     /// The bound of a comparison's gap: the record's figure may be a floor, the total qualified.
     static func bound(_ c: BriefingFacts.OfficialComparison) -> Bound {
         bound(recorded: c.recorded, reported: c.reported.qualifier, missesKnownPeople: c.missesKnownPeople)
@@ -378,7 +383,7 @@ struct BriefingStrings {
     /// The gap with a reported total as every sentence states it: like for like where the total leaves
     /// recorded people out ("at most 141 fewer, like for like").
     func gap(_ c: BriefingFacts.OfficialComparison) -> String {
-        gap(c.difference, Self.bound(c)) + (c.leftOutPeople > 0
+        gap(c.difference, Self.bound(c), of: Self.unit(c)) + (c.leftOutPeople > 0
             ? t(" (not counting the \(n.count(c.leftOutPeople, .person)) freed outside exchanges, as that total does not)",
                 ", якщо, як і в цьому підсумку, не враховувати \(n.count(c.leftOutPeople, .personGenitive)), звільнених поза обмінами")
             : "")
@@ -389,7 +394,7 @@ struct BriefingStrings {
         let value = words.value(c.reported), noun = n.form(c.value, .personObject)
         let recorded = known(c.recorded, floor: c.missesKnownPeople), so = floorLink(c)
         // Where the total leaves recorded people out, the gap is said like for like in the next sentence, not here.
-        let gap = c.leftOutPeople > 0 ? (en: "", uk: "") : (en: ", \(so.en)\(gap(c.difference, Self.bound(c)))", uk: ", \(so.uk)\(gap(c.difference, Self.bound(c)))")
+        let gap = c.leftOutPeople > 0 ? (en: "", uk: "") : (en: ", \(so.en)\(gap(c.difference, Self.bound(c), of: Self.unit(c)))", uk: ", \(so.uk)\(gap(c.difference, Self.bound(c), of: Self.unit(c)))")
         return t("\(en) \(value) returned by \(date(c.reported.periodEnd))\(who(c.reported)); the record counts \(recorded) for the same span\(gap.en).",
                  "\(uk) станом на \(date(c.reported.periodEnd)) повернуто \(value) \(noun)\(who(c.reported)); у даних Homecoming за той самий період — \(recorded)\(gap.uk).")
     }
@@ -411,7 +416,7 @@ struct BriefingStrings {
         // Where the total leaves recorded people out, the gap follows like for like.
         let record = c.leftOutPeople > 0 ? t("the record has \(recorded)", "у даних Homecoming — \(recorded)")
             : c.difference == 0 && bound == .exact ? t("the record has the same", "у даних Homecoming — стільки ж")
-            : t("the record has \(recorded), \(floorLink(c).en)\(gap(c.difference, bound))", "у даних Homecoming — \(recorded), \(floorLink(c).uk)\(gap(c.difference, bound))")
+            : t("the record has \(recorded), \(floorLink(c).en)\(gap(c.difference, bound, of: Self.unit(c)))", "у даних Homecoming — \(recorded), \(floorLink(c).uk)\(gap(c.difference, bound, of: Self.unit(c)))")
         return t("For \(year), \(en.prefix(1).lowercased() + en.dropFirst()) \(value) \(what)\(who(c.reported)); \(record).",
                  "\(uk) у \(year) році \(what)\(who(c.reported)); \(record).")
     }
@@ -501,7 +506,7 @@ struct BriefingStrings {
     /// The record's figure like for like with a total that leaves out people freed outside exchanges.
     func likeForLike(_ c: BriefingFacts.OfficialComparison) -> String {
         let outside = c.leftOutPeople, comparable = known(c.comparable, floor: c.missesKnownPeople), so = floorLink(c)
-        let gap = c.difference == 0 && Self.bound(c) == .exact ? (en: "the same", uk: "стільки ж") : (en: so.en + gap(c.difference, Self.bound(c)), uk: gap(c.difference, Self.bound(c)))
+        let gap = c.difference == 0 && Self.bound(c) == .exact ? (en: "the same", uk: "стільки ж") : (en: so.en + gap(c.difference, Self.bound(c), of: Self.unit(c)), uk: gap(c.difference, Self.bound(c), of: Self.unit(c)))
         return t("Like for like, without the \(n.count(outside, .person)) freed outside exchanges whom this total leaves out, the record has \(comparable), \(gap.en).",
                  "Для коректного порівняння — без \(n.count(outside, .personGenitive)), звільнених поза обмінами, яких цей підсумок не враховує, — у даних Homecoming \(comparable), тобто \(gap.uk).")
     }
