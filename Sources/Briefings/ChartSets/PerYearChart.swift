@@ -63,7 +63,7 @@ enum PerYearChart {
             } else {
                 itemValue = (lang == .en ? "not disclosed (" : "кількість не розголошено (") + lang.count(unknown, .stage) + ")"
             }
-            let item = strings.item(label, itemValue)
+            let item = strings.item(strings.yearLabel(year, from: shownFrom, to: shownTo, long: true), itemValue)
             descriptions.append(item)
             if let official, !agrees {
                 var text = "\(year), " + (official.isApproximate ? "≈" : "") + lang.number(official.value)

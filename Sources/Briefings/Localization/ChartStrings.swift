@@ -44,15 +44,17 @@ struct ChartStrings {
     }
 
     /// The part of one year a bar covers: "2024", "2024, 1–30 Sep", "2024, from 1 Sep", "2026, to 1 Dec".
-    func yearLabel(_ year: Int, from start: Day, to end: Day) -> String {
+    /// - Parameter long: months in full, as alt text is read aloud ("2026, to 22 November"); a bar's label abbreviates them.
+    func yearLabel(_ year: Int, from start: Day, to end: Day, long: Bool = false) -> String {
         let first = Day(year: year, month: 1, day: 1)!, last = Day(year: year, month: 12, day: 31)!
+        let dayMonth = { (day: Day) in long ? Self.unbreakable(self.language.dayMonthLong(day)) : self.dayMonth(day) }
         switch (start <= first, end >= last) {
         case (true, true): return String(year)
         case (true, false): return t("\(year), to\u{00A0}", "\(year), до\u{00A0}") + dayMonth(end)
         case (false, true): return t("\(year), from\u{00A0}", "\(year), з\u{00A0}") + dayMonth(start)
         case (false, false):
             if start == end { return "\(year), " + dayMonth(start) }
-            if start.month == end.month { return "\(year), " + Self.unbreakable("\(start.day)–" + language.dayMonth(end)) }
+            if start.month == end.month { return "\(year), " + Self.unbreakable("\(start.day)–" + (long ? language.dayMonthLong(end) : language.dayMonth(end))) }
             return "\(year), " + dayMonth(start) + " – " + dayMonth(end)
         }
     }
