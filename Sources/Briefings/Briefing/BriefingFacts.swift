@@ -63,6 +63,8 @@ public struct BriefingFacts: Sendable {
         /// Days of the briefing's span after that day (0 when the check covers it).
         public var uncheckedDays: Int? { knownThrough.map { max(0, $0.days(to: reach)) } }
         public var isStale: Bool { (uncheckedDays ?? .max) > staleAfter }
+        /// The day the sources are known through, where that is too long ago: what a chart notes.
+        public var uncheckedAfter: Day? { isStale ? knownThrough : nil }
     }
 
     public var period: Period
@@ -99,10 +101,10 @@ public struct BriefingFacts: Sendable {
     public var corrections: [HistoryEntry]
     /// Reported counts of bodies returned whose span overlaps the period: the record counts bodies
     /// per exchange, and repatriations are often reported apart from any exchange.
-    public var reportedBodies: [ReportedTotal]
-    /// The bodies the record counts with exchanges over each of those totals' spans (the whole span,
-    /// not only the part inside the period).
-    public var recordedBodies: [KnownSum] = []
+    public var reportedBodies: [ReportedTotal] { reportedBodiesBeside.map(\.total) }
+    /// Each of those totals beside the bodies the record counts with exchanges over its whole span
+    /// (not only the part inside the period).
+    public var reportedBodiesBeside: [(total: ReportedTotal, recorded: KnownSum)] = []
     /// Those whose span lies inside the period (named beside the headline figure).
     public var reportedBodiesInPeriod: [ReportedTotal] { reportedBodies.filter { $0.periodStart >= period.start && $0.periodEnd <= period.end } }
 
@@ -140,13 +142,14 @@ public struct BriefingFacts: Sendable {
 
     /// Whether the record is known to miss people in the period (exchanges not found or undated):
     /// its sums are then floors, said "at least".
-    public var missesKnownPeople: Bool { knownGapsInPeriod.contains { $0.kind.missesPeople } }
+    public var missesKnownPeople: Bool { missingExchanges != nil }
+    /// The first known gap in the period that says the record misses exchanges (not found or undated).
+    public var missingExchanges: KnownGap? { knownGapsInPeriod.first { $0.kind.missesPeople } }
     /// The period ends before the record's first exchange: the record says nothing about it, and
     /// every figure is unknown, not 0.
     public var isBeforeRecord: Bool { coverageStart.map { period.end < $0 } ?? false }
-    /// Where the record's coverage begins: the full-scale invasion, or its first exchange if that is
-    /// earlier (a store that holds older exchanges covers them). Nil for an empty store.
-    public var coverageStart: Day? { recordStart.map { min($0, ChartBuilder.invasion) } }
+    /// Where the record's coverage begins (`ChartBuilder.coverageStart`).
+    public var coverageStart: Day? { ChartBuilder.coverageStart(firstExchange: recordStart) }
     /// Nothing is recorded in the period and nobody has checked the sources for it: its zeros are unknown.
     public var isUnchecked: Bool { rows.isEmpty && freshness.isStale && (freshness.knownThrough.map { $0 < period.start } ?? true) }
     /// The known gaps that fall in the period.
@@ -178,7 +181,7 @@ public struct BriefingFacts: Sendable {
             ?? previousStart
         sameSpanLastYear = PeriodSummary(upToEnd, from: previousStart, to: previousEnd)
         largestOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).max { ($0.known, $1.first) < ($1.known, $0.first) }
-        sinceInvasion = PeriodSummary(upToEnd, from: Day(year: 2022, month: 2, day: 24)!, to: period.end)
+        sinceInvasion = PeriodSummary(upToEnd, from: ChartBuilder.invasion, to: period.end)
         recordStart = exchanges.first?.date
 
         let released = reported.filter { $0.metric == .released && $0.value != nil && !$0.isLowerBound && !$0.isApproximate }
@@ -224,8 +227,8 @@ public struct BriefingFacts: Sendable {
             let comparison = OfficialComparison(reported: official, value: value, recorded: recorded, knownGaps: knownGaps)
             return comparison.difference == 0 ? nil : comparison
         }
-        reportedBodies = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart <= period.end && $0.periodEnd >= period.start }
-        recordedBodies = reportedBodies.map { PeriodSummary(exchanges, from: $0.periodStart, to: $0.periodEnd).bodiesReturned }
+        reportedBodiesBeside = reported.filter { $0.metric == .bodiesReturned && $0.value != nil && $0.periodStart <= period.end && $0.periodEnd >= period.start }
+            .map { ($0, PeriodSummary(exchanges, from: $0.periodStart, to: $0.periodEnd).bodiesReturned) }
         undisclosedGroupsOfYear = Self.groups(upToEnd.filter { $0.date >= yearStart }).filter { $0.undisclosed > 0 }
         freshness = Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date, staleAfter: staleAfter,
                               reach: min(period.end, today))

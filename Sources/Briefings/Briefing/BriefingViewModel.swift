@@ -77,7 +77,7 @@ enum BriefingViewModel {
         if facts.isBeforeRecord, let start = facts.coverageStart {
             for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
             headline[0]["detail"] = text(s.recordStarts(start))
-        } else if facts.rows.isEmpty, let gap = facts.knownGapsInPeriod.first(where: { $0.kind.missesPeople }) {
+        } else if facts.rows.isEmpty, let gap = facts.missingExchanges {
             // Nothing recorded where the record is known to miss exchanges: not 0, not known.
             for i in headline.indices { headline[i]["value"] = text(s.notKnown); headline[i]["detail"] = false }
             headline[0]["detail"] = text(s.missesExchanges(gap))
@@ -168,7 +168,7 @@ enum BriefingViewModel {
         // Said when it adds to the period's own figures (not for a record that begins in the period).
         if facts.sinceInvasion.returned != sum.returned || facts.sinceInvasion.exchanges != sum.exchanges,
            let text = s.sinceInvasion(facts.sinceInvasion) { context.append(sentence(text, [recordRef()])) }
-        for (bodies, recorded) in zip(facts.reportedBodies, facts.recordedBodies) {
+        for (bodies, recorded) in facts.reportedBodiesBeside {
             context.append(sentence(s.reportedBodies(bodies, recorded: recorded), [ref(bodies)]))
         }
         // A year's review states its own reported totals above; the latest is not said twice.

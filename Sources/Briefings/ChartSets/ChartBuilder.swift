@@ -6,6 +6,10 @@ public enum ChartBuilder {
     /// The start of the full-scale invasion, where cumulative counts begin.
     public static let invasion = Day(year: 2022, month: 2, day: 24)!
 
+    /// Where a record whose first exchange is `first` begins to cover: the invasion, or that exchange
+    /// if it is earlier (a store that holds older exchanges covers them); nil for an empty record.
+    public static func coverageStart(firstExchange first: Day?) -> Day? { first.map { min($0, invasion) } }
+
     /// The period a request shows, first and last day included. Without `from`, a chart starts at the
     /// full-scale invasion (the per-year chart at the start of its year), or at the start of the year
     /// of `to` when `to` is earlier; without `to`, it ends today. A reversed period is put in order
@@ -29,7 +33,7 @@ public enum ChartBuilder {
         let lower = sorted.partitioningIndex { $0.date >= start }
         let upper = sorted.partitioningIndex { $0.date > end }
         let context = Context(request: request, rows: sorted[lower..<max(lower, upper)], before: sorted[..<lower], after: sorted[max(lower, upper)...],
-                              reported: reported, knownGaps: knownGaps, start: start, end: end, coverageStart: sorted.first.map { min($0.date, invasion) },
+                              reported: reported, knownGaps: knownGaps, start: start, end: end, coverageStart: coverageStart(firstExchange: sorted.first?.date),
                               words: RecordWords(language: request.language, vocabularies: vocabularies))
         var content = switch request.kind {
         case .perYear: PerYearChart.build(context)

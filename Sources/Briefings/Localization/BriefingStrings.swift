@@ -135,7 +135,6 @@ struct BriefingStrings {
         }
     }
 
-    /// - Parameter unchecked: the period lies beyond every check of the sources.
     // MARK: - A period before the record
 
     /// Beside the headline figures: why they are not known.
@@ -151,6 +150,7 @@ struct BriefingStrings {
           "Про обміни до \(date(start)) слід шукати інші джерела: дані Homecoming їх не охоплюють.")
     }
 
+    /// - Parameter unchecked: the period lies beyond every check of the sources.
     func noExchange(_ period: Period, last: Exchange?, unchecked: Bool = false, checkedThrough: Day? = nil) -> String {
         let span = during(period)
         if unchecked {
@@ -195,7 +195,7 @@ struct BriefingStrings {
                      "У даних Homecoming немає обмінів \(during(f.period)), а перевірки джерел не зафіксовано, тож невідомо, чи були обміни.")
         } else if s.exchanges == 0 {
             text = t("No exchange was recorded \(during(f.period)).", "\(capitalised(during(f.period))) не зафіксовано жодного обміну.")
-            if let gap = f.knownGapsInPeriod.first(where: { $0.kind.missesPeople }) {
+            if let gap = f.missingExchanges {
                 let span = ChartStrings(language: n).span(gap.periodStart, gap.periodEnd)
                 text += t(" The record is known to miss some exchanges of \(span), which this period overlaps.",
                           " Утім, відомо, що в даних Homecoming бракує частини обмінів за період \(span), а звітний період із ним перетинається.")

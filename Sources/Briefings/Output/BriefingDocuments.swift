@@ -114,7 +114,7 @@ public enum BriefingDocuments {
                                                 height: request.chartHeight, organisation: request.organisation, author: request.author,
                                                 highlight: kind == .perExchange ? request.period.start...request.period.end : nil,
                                                 today: request.today)
-                chartRequest.uncheckedAfter = facts.freshness.isStale ? facts.freshness.knownThrough : nil
+                chartRequest.uncheckedAfter = facts.freshness.uncheckedAfter
                 let content = ChartBuilder.build(chartRequest, exchanges: record.exchanges, reported: record.reported,
                                                  vocabularies: record.vocabularies, knownGaps: record.knownGaps)
                 let options = [("width", String(Int(request.chartWidth))), ("height", String(Int(request.chartHeight))), ("scale", "2"), ("theme", request.theme.name), ("lang", language.rawValue),

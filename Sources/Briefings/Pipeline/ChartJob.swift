@@ -67,14 +67,15 @@ public struct ChartJob {
             throw PipelineFailure(step: "render", message: "\(error)", status: ExitStatus.ioError)
         }
         let size = settings.chartSize.value
+        // As a briefing says it: a chart that runs past the stale limit after the last check of the sources notes the day
+        // (every kind ends on the same day).
+        let freshness = BriefingFacts.Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date,
+                                                staleAfter: settings.staleAfter.value, reach: to ?? today)
         var files: [(path: String, bytes: [UInt8])] = []
         for kind in kinds {
             var request = ChartRequest(kind: kind, from: from, to: to, language: language, width: Double(size.width), height: Double(size.height),
                                        organisation: settings.organisation.value ?? theme.organisation, author: settings.byline.value, today: today)
-            // As a briefing says it: a chart that runs past the stale limit after the last check of the sources notes the day.
-            let freshness = BriefingFacts.Freshness(lastCheck: lastCheck, newestRecord: exchanges.last { $0.date <= today }?.date,
-                                                    staleAfter: settings.staleAfter.value, reach: ChartBuilder.period(of: request).end)
-            request.uncheckedAfter = freshness.isStale ? freshness.knownThrough : nil
+            request.uncheckedAfter = freshness.uncheckedAfter
             let content = ChartBuilder.build(request, exchanges: exchanges, reported: reported, vocabularies: vocabularies, knownGaps: knownGaps)
             let options = [("width", String(size.width)), ("height", String(size.height)), ("scale", String(scale)),
                            ("theme", theme.name), ("lang", language.rawValue), ("from", from?.iso ?? ""), ("to", to?.iso ?? ""),
