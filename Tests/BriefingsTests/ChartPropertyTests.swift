@@ -287,11 +287,31 @@ struct ChartPropertyTests {
             request.uncheckedAfter = checked
             let content = ChartBuilder.build(request, exchanges: chart.records, reported: Fixtures.bundled.reported,
                                              vocabularies: Fixtures.vocabularies, knownGaps: Fixtures.knownGaps)
-            let sentence = ChartStrings(language: chart.language).uncheckedAfter(checked)
-            #expect(content.spec.description.contains(sentence) == (checked < end), "alt text, checked through \(checked.iso), chart to \(end.iso): \(chart)")
-            // The per-year chart draws no notes when it is empty; the others say it under an empty chart too.
-            let drawn = checked < end && (chart.kind != .perYear || content.spec.emptyMessage == nil)
-            #expect((content.spec.note?.contains(sentence) ?? false) == drawn, "note: \(content.spec.note ?? "none") — \(chart)")
+            let strings = ChartStrings(language: chart.language), sentence = strings.uncheckedAfter(checked)
+            // No sentence ends twice (a Ukrainian date's «р.» before a full stop).
+            for text in [content.spec.description, content.spec.note ?? "", content.spec.emptyMessage ?? ""] {
+                #expect(!text.replacingOccurrences(of: "...", with: "").contains(".."), "'..' in \(text) — \(chart)")
+            }
+            let (start, _) = ChartBuilder.period(of: request)
+            // A period wholly after the check with nothing in it says so instead of "no exchange": in its message,
+            // or, for a running total, where it would say the total stayed flat.
+            // (A period before the record's coverage says that instead.)
+            let covered = ChartBuilder.coverageStart(firstExchange: chart.records.first?.date).map { end >= $0 } ?? true
+            let whollyUnchecked = covered && checked < start && !chart.records.contains { start <= $0.date && $0.date <= end }
+            let unknown = strings.uncheckedPeriod(strings.span(start, end), checkedThrough: checked)
+            if !covered {
+                // Before the record's coverage, that is what an (empty) chart says; a check of the sources does not bear on it.
+                #expect(content.spec.emptyMessage?.hasPrefix(strings.beforeRecord(strings.span(start, end), start: ChartBuilder.invasion).prefix(20)) ?? false,
+                        "\(content.spec.emptyMessage ?? "no message") — \(chart)")
+            } else if whollyUnchecked {
+                #expect(content.spec.description.contains(unknown) && !content.spec.description.contains(sentence), "alt text: \(content.spec.description) — \(chart)")
+                #expect(!content.spec.description.contains(strings.nothingInPeriod(strings.span(start, end))), "called empty: \(chart)")
+            } else {
+                #expect(content.spec.description.contains(sentence) == (checked < end), "alt text, checked through \(checked.iso), chart to \(end.iso): \(chart)")
+                // The per-year chart draws no notes when it is empty; the others say it under an empty chart too.
+                let drawn = checked < end && (chart.kind != .perYear || content.spec.emptyMessage == nil)
+                #expect((content.spec.note?.contains(sentence) ?? false) == drawn, "note: \(content.spec.note ?? "none") — \(chart)")
+            }
         }
     }
 }

@@ -76,9 +76,14 @@ public enum ChartBuilder {
 
         /// What an empty chart says: nothing in the record for the period, or a period the record does not reach.
         var nothingToShow: String {
-            guard let coverageStart, isBeforeRecord(end) else { return strings.nothingInPeriod(span) }
-            return strings.beforeRecord(span, start: coverageStart)
+            if let coverageStart, isBeforeRecord(end) { return strings.beforeRecord(span, start: coverageStart) }
+            // A period wholly after the last check of the sources is not known to have had no exchange.
+            if let day = isUnchecked { return strings.uncheckedPeriod(span, checkedThrough: day) }
+            return strings.nothingInPeriod(span)
         }
+
+        /// The day the sources were checked through, where the whole period comes after it.
+        var isUnchecked: Day? { request.uncheckedAfter.flatMap { $0 < start ? $0 : nil } }
 
         /// The note for a period that reaches back before the record's coverage: the exchanges of
         /// those years are not in it, so the chart shows less than happened.
@@ -90,6 +95,8 @@ public enum ChartBuilder {
         /// The note for a period that runs past the day the sources were checked through.
         var uncheckedNote: String? {
             guard let day = request.uncheckedAfter, day < end else { return nil }
+            // An empty chart of a wholly unchecked period says it in its message.
+            if rows.isEmpty, isUnchecked != nil { return nil }
             return strings.uncheckedAfter(day)
         }
 

@@ -80,7 +80,9 @@ enum CumulativeChart {
         var notes: [String] = []
         if hasLine { notes.append(strings.cumulativeNote(undisclosed, latest: latestText)) }
         if !counters.isEmpty { notes.append(strings.countedBy(counters)) }
-        if c.rows.isEmpty, hasLine { notes.append(strings.flatRunningTotal(c.span, lang.number(running))) }
+        // Nothing in the period: the total stayed where it was, unless nobody has checked the period's sources.
+        let flat = c.isUnchecked.map { strings.uncheckedPeriod(c.span, checkedThrough: $0) } ?? strings.flatRunningTotal(c.span, lang.number(running))
+        if c.rows.isEmpty, hasLine { notes.append(flat) }
         if let leftOut = c.leftOutNote, sinceInvasion { notes.append(leftOut) }
         if let starts = c.recordStartsNote { notes.append(starts) }
         if let unchecked = c.uncheckedNote { notes.append(unchecked) }
@@ -91,7 +93,7 @@ enum CumulativeChart {
             : strings.cumulativeDescription(sinceInvasion: sinceInvasion, span: c.span, start: c.start,
                                             from: startValue > 0 ? lang.number(startValue) : nil,
                                             to: lang.number(running), atLeast: undisclosed > 0, date: c.end, reported: reportedText, reportedCount: points.count)
-                + (c.rows.isEmpty ? " " + strings.flatRunningTotal(c.span, lang.number(running)) : "")
+                + (c.rows.isEmpty ? " " + flat : "")
                 + (latestComparison.map { " " + strings.cumulativeTakeaway($0) } ?? "")
         // From the invasion on (to today or to a briefing's last day), the title is the chart's own; the subtitle names the period.
         let isDefault = c.start == invasion

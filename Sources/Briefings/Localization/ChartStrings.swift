@@ -263,6 +263,10 @@ struct ChartStrings {
         t("The sources were checked only through \(longDate(day)): later exchanges may be missing.",
           "Джерела перевірено лише по \(longDate(day)) включно: пізніших обмінів у даних може бракувати.")
     }
+    func uncheckedPeriod(_ span: String, checkedThrough day: Day) -> String {
+        t(Self.ended("The sources were checked only through \(longDate(day)): whether any exchange took place in \(span) is not known"),
+          Self.ended("Джерела перевірено лише по \(longDate(day)) включно, тож невідомо, чи були обміни за \(span)"))
+    }
     func recordStartsNote(_ start: Day) -> String {
         t("The record covers exchanges from \(longDate(start)) on: earlier ones are not included.", "Дані Homecoming охоплюють обміни від \(longDate(start)); раніших обмінів у них немає.")
     }
