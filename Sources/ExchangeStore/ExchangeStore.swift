@@ -221,28 +221,4 @@ extension ExchangeStore {
             }
         }
     }
-
-    /// The same on UTF-8 bytes: no C0 control (but tab and line breaks where `multiline`), no DEL,
-    /// no C1 control (C2 80–9F), no line or paragraph separator (E2 80 A8–A9), no bidirectional
-    /// override or isolate (E2 80 AA–AE, E2 81 A6–A9).
-    static func isPlain(bytes: UnsafeBufferPointer<UInt8>, multiline: Bool) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x20 {
-                if !(multiline && (b == 0x09 || b == 0x0A || b == 0x0D)) { return false }
-            } else if b == 0x7F {
-                return false
-            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {
-                return false
-            } else if b == 0xE2, i + 2 < n {
-                let (c, d) = (bytes[i + 1], bytes[i + 2])
-                if c == 0x80, (0xA8...0xAE).contains(d) { return false }
-                if c == 0x81, (0xA6...0xA9).contains(d) { return false }
-            }
-            i += 1
-        }
-        return true
-    }
 }

@@ -15,7 +15,9 @@ public struct FieldParser {
     /// SQLite's C functions, ESC and CR rewrite a terminal. Tabs and line breaks are allowed where
     /// `multiline` (notes and quotes; in CSV, inside a quoted field).
     public mutating func refuseControlCharacters(_ field: String, _ text: String?, multiline: Bool) {
-        guard let text else { return }
+        guard var text else { return }
+        // Checked on the bytes; only a text that fails is walked again, to say where.
+        guard !text.withUTF8({ Self.isPlain($0, multiline: multiline) }) else { return }
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             let value = scalar.value
             // Controls, the Unicode line and paragraph separators, and the bidirectional overrides
@@ -29,6 +31,30 @@ public struct FieldParser {
                  multiline ? "remove it (tabs and line breaks are the only control characters text may hold)" : "remove it: this field is one line of plain text")
             return
         }
+    }
+
+    /// The rule of `refuseControlCharacters` on UTF-8 bytes: no C0 control (but tab and line breaks
+    /// where `multiline`), no DEL, no C1 control (C2 80–9F), no line or paragraph separator
+    /// (E2 80 A8–A9), no bidirectional override or isolate (E2 80 AA–AE, E2 81 A6–A9).
+    public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 {
+                if !(multiline && (b == 0x09 || b == 0x0A || b == 0x0D)) { return false }
+            } else if b == 0x7F {
+                return false
+            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {
+                return false
+            } else if b == 0xE2, i + 2 < n {
+                let (c, d) = (bytes[i + 1], bytes[i + 2])
+                if c == 0x80, (0xA8...0xAE).contains(d) { return false }
+                if c == 0x81, (0xA6...0xA9).contains(d) { return false }
+            }
+            i += 1
+        }
+        return true
     }
 
     public mutating func fail(_ field: String, _ message: String, _ hint: String) {

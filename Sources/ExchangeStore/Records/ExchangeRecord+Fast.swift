@@ -63,7 +63,7 @@ extension ExchangeRecord {
         func refuse(_ what: String) -> StoreError {
             .unusableDatabase(path: "", reason: "a stored row does not pass the checks of an import: \(what)")
         }
-        func plain(_ i: Int32) -> Bool { bytes(i).map { ExchangeStore.isPlain(bytes: $0, multiline: false) } ?? true }
+        func plain(_ i: Int32) -> Bool { bytes(i).map { FieldParser.isPlain($0, multiline: false) } ?? true }
         var lastMediator: String?, lastSource: String?
         while true {
             let code = sqlite3_step(s)
@@ -80,14 +80,14 @@ extension ExchangeRecord {
             }
             if let total, (military ?? 0) + (civilians ?? 0) > total { throw refuse("\(date.iso): military and civilians add up to more than returned_total") }
             if let partOf, partOf >= date { throw refuse("\(date.iso): part_of \(partOf.iso) is not earlier") }
-            guard let url = bytes(10), ExchangeStore.isPlain(bytes: url, multiline: false),
+            guard let url = bytes(10), FieldParser.isPlain(url, multiline: false),
                   url.starts(with: "https://".utf8) || url.starts(with: "http://".utf8) else {
                 throw refuse("\(date.iso): the source address is not a plain http(s) address")
             }
             let ordinal = try int(12)
             if let ordinal, ordinal <= 0 || ordinal > maximumCount { throw refuse("\(date.iso): the ordinal is out of range") }
-            guard plain(7), plain(9), plain(14), plain(15), bytes(8).map({ ExchangeStore.isPlain(bytes: $0, multiline: true) }) ?? true,
-                  bytes(13).map({ ExchangeStore.isPlain(bytes: $0, multiline: true) }) ?? true else {
+            guard plain(7), plain(9), plain(14), plain(15), bytes(8).map({ FieldParser.isPlain($0, multiline: true) }) ?? true,
+                  bytes(13).map({ FieldParser.isPlain($0, multiline: true) }) ?? true else {
                 throw refuse("\(date.iso): a text holds a control character")
             }
             result.append(Exchange(
