@@ -5,7 +5,8 @@ import Charts
 /// Cairo names ids with process-global counters (`surface5`) and repeats glyph ids across
 /// documents, so two charts inlined in one page collide and re-renders differ. Every id is
 /// renamed to `<chart id>-<n>` in order of first appearance, and references (`#id`) follow.
-/// Then `role="img"`, `aria-labelledby`, `<title>` and `<desc>` are added.
+/// Numbers are rounded to two decimals. Then `role="img"`, `aria-labelledby`, `<title>` and
+/// `<desc>` are added.
 /// Works on UTF-8 bytes: the documents are large and the patterns ASCII.
 enum SVGPostProcessor {
     static func process(_ bytes: [UInt8], scene: Scene) -> [UInt8] {
@@ -63,12 +64,50 @@ enum SVGPostProcessor {
                     copied = end
                 }
                 i = end
+            } else if let number = rounded(b, at: i) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                out += number.text
+                copied = number.end
+                i = number.end
             } else {
                 i += 1
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
         return out
+    }
+
+    /// Cairo writes coordinates with six decimals (`47.992188`); two are a hundredth of a CSS
+    /// pixel, and leave an inlined chart a sixth smaller. When a number with more than two
+    /// decimals starts at `i` (not inside a name: `surface5`), it rounded half up, without trailing
+    /// zeros, and where it ends.
+    static func rounded(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (text: [UInt8], end: Int)? {
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isNamePart(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x2E || c == 0x2D }
+        let n = b.count
+        let negative = b[i] == UInt8(ascii: "-")
+        let first = negative ? i + 1 : i
+        guard first < n, isDigit(b[first]), i == 0 || !isNamePart(b[i - 1]) else { return nil }
+        var point = first
+        while point < n, isDigit(b[point]) { point += 1 }
+        guard point + 3 < n, b[point] == UInt8(ascii: "."), isDigit(b[point + 1]), isDigit(b[point + 2]), isDigit(b[point + 3]) else { return nil }
+        var end = point + 4
+        while end < n, isDigit(b[end]) { end += 1 }
+        // The integer digits and two decimals, plus one in the last place when the third decimal is 5 or more.
+        var digits = Array(UnsafeBufferPointer(rebasing: b[first..<point])) + [b[point + 1], b[point + 2]]
+        if b[point + 3] >= UInt8(ascii: "5") {
+            var k = digits.count - 1
+            while k >= 0, digits[k] == UInt8(ascii: "9") { digits[k] = UInt8(ascii: "0"); k -= 1 }
+            if k >= 0 { digits[k] += 1 } else { digits.insert(UInt8(ascii: "1"), at: 0) }
+        }
+        var whole = Array(digits.dropLast(2)), decimals = Array(digits.suffix(2))
+        while decimals.last == UInt8(ascii: "0") { decimals.removeLast() }
+        while whole.count > 1, whole.first == UInt8(ascii: "0") { whole.removeFirst() }
+        let isZero = whole.allSatisfy { $0 == UInt8(ascii: "0") } && decimals.isEmpty
+        var text = negative && !isZero ? [UInt8(ascii: "-")] : []
+        text += whole
+        if !decimals.isEmpty { text += [UInt8(ascii: ".")] + decimals }
+        return (text, end)
     }
 
     /// `role="img"` and `aria-labelledby` on the root, `<title>` and `<desc>` as its first children.
