@@ -50,19 +50,20 @@ public enum JSONOutput {
         /// What an encoder handed out by `superEncoder` holds once its value is encoded.
         case deferred(ValueEncoder)
 
-        static func of<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> Node {
+        /// `codingPath` is made only for a value that is not a leaf (an array of 100,000 strings makes none).
+        static func of<T: Encodable>(_ value: T, codingPath: @autoclosure () -> [any CodingKey]) throws -> Node {
             // The common leaves without a round trip through `encode(to:)`.
             if T.self == String.self { return .string(value as! String) }
             if T.self == Int.self { return .number(String(value as! Int)) }
             if T.self == Bool.self { return .bool(value as! Bool) }
-            let encoder = ValueEncoder(codingPath: codingPath)
+            let encoder = ValueEncoder(codingPath: codingPath())
             try value.encode(to: encoder)
             return encoder.node ?? .object(Members()) // a value that encodes nothing is an empty object, as JSONEncoder has it
         }
 
-        static func of(_ value: Double, codingPath: [any CodingKey]) throws -> Node {
+        static func of(_ value: Double, codingPath: @autoclosure () -> [any CodingKey]) throws -> Node {
             guard value.isFinite else {
-                throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) is not a JSON number"))
+                throw EncodingError.invalidValue(value, .init(codingPath: codingPath(), debugDescription: "\(value) is not a JSON number"))
             }
             // As JSONEncoder writes them: 3, 1.5, 1e+20, -0.
             let text = value.description

@@ -24,16 +24,18 @@ extension ExchangeRecord {
         // (at 100,000 rows, 25 MB copied and twice that in new pages touched).
         var result: [Exchange] = []
         result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM exchange") ?? 0)
+        // Each column read once a row, in as few calls as SQLite allows (at 100,000 rows, every call
+        // into SQLite is a millisecond): a NULL has no text.
         func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
-            guard sqlite3_column_type(s, i) != SQLITE_NULL, let pointer = sqlite3_column_text(s, i) else { return nil }
+            guard let pointer = sqlite3_column_text(s, i) else { return nil }
             return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(s, i)))
         }
-        func text(_ i: Int32) -> String? {
-            bytes(i).map { String(decoding: $0, as: UTF8.self) }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
+            bytes.map { String(decoding: $0, as: UTF8.self) }
         }
-        /// The column's text, the previous row's String when the bytes are the same.
-        func shared(_ i: Int32, _ previous: inout String?) -> String? {
-            guard let value = bytes(i) else { return nil }
+        /// The text, the previous row's String when the bytes are the same.
+        func shared(_ value: UnsafeBufferPointer<UInt8>?, _ previous: inout String?) -> String? {
+            guard let value else { return nil }
             if var last = previous, last.withUTF8({ $0.elementsEqual(value) }) { return last }
             previous = String(decoding: value, as: UTF8.self)
             return previous
@@ -49,8 +51,9 @@ extension ExchangeRecord {
             }
         }
         func day(_ i: Int32, _ column: String) throws -> Day? {
-            guard let value = bytes(i) else { return nil }
-            guard sqlite3_column_type(s, i) == SQLITE_TEXT else {
+            let type = sqlite3_column_type(s, i)
+            guard type != SQLITE_NULL, let value = bytes(i) else { return nil }
+            guard type == SQLITE_TEXT else {
                 throw StoreError.unusableDatabase(path: "", reason: "a stored row does not pass the checks of an import: exchange.\(column) is not stored as a text")
             }
             guard let day = Day(isoBytes: value) else {
@@ -63,7 +66,13 @@ extension ExchangeRecord {
         func refuse(_ what: String) -> StoreError {
             .unusableDatabase(path: "", reason: "a stored row does not pass the checks of an import: \(what)")
         }
-        func plain(_ i: Int32) -> Bool { bytes(i).map { FieldParser.isPlain($0, multiline: false) } ?? true }
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>?, multiline: Bool = false) -> Bool {
+            bytes.map { FieldParser.isPlain($0, multiline: multiline) } ?? true
+        }
+        let https = Array("https://".utf8), http = Array("http://".utf8)
+        func starts(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+            bytes.count >= prefix.count && prefix.indices.allSatisfy { bytes[$0] == prefix[$0] }
+        }
         var lastMediator: String?, lastSource: String?
         while true {
             let code = sqlite3_step(s)
@@ -80,20 +89,19 @@ extension ExchangeRecord {
             }
             if let total, (military ?? 0) + (civilians ?? 0) > total { throw refuse("\(date.iso): military and civilians add up to more than returned_total") }
             if let partOf, partOf >= date { throw refuse("\(date.iso): part_of \(partOf.iso) is not earlier") }
-            guard let url = bytes(10), FieldParser.isPlain(url, multiline: false),
-                  url.starts(with: "https://".utf8) || url.starts(with: "http://".utf8) else {
+            guard let url = bytes(10), FieldParser.isPlain(url, multiline: false), starts(url, with: https) || starts(url, with: http) else {
                 throw refuse("\(date.iso): the source address is not a plain http(s) address")
             }
             let ordinal = try int(12)
             if let ordinal, ordinal <= 0 || ordinal > maximumCount { throw refuse("\(date.iso): the ordinal is out of range") }
-            guard plain(7), plain(9), plain(14), plain(15), bytes(8).map({ FieldParser.isPlain($0, multiline: true) }) ?? true,
-                  bytes(13).map({ FieldParser.isPlain($0, multiline: true) }) ?? true else {
+            let mediator = bytes(7), notes = bytes(8), publication = bytes(9), notesUK = bytes(13), detail = bytes(14), detailUK = bytes(15)
+            guard plain(mediator), plain(publication), plain(detail), plain(detailUK), plain(notes, multiline: true), plain(notesUK, multiline: true) else {
                 throw refuse("\(date.iso): a text holds a control character")
             }
             result.append(Exchange(
                 date: date, partOf: partOf, ordinal: ordinal, returnedTotal: total, returnedMilitary: military, returnedCivilians: civilians,
-                releasedToRussia: toRussia, bodiesReturned: bodies, mediator: shared(7, &lastMediator), notes: text(8),
-                notesUK: text(13), publication: shared(9, &lastSource), sourceDetail: text(14), sourceDetailUK: text(15),
+                releasedToRussia: toRussia, bodiesReturned: bodies, mediator: shared(mediator, &lastMediator), notes: text(notes),
+                notesUK: text(notesUK), publication: shared(publication, &lastSource), sourceDetail: text(detail), sourceDetailUK: text(detailUK),
                 sourceURL: String(decoding: url, as: UTF8.self),
                 confidence: bytes(11).flatMap { Confidence(rawValue: String(decoding: $0, as: UTF8.self)) }))
         }
