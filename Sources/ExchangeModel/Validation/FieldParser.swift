@@ -115,9 +115,13 @@ public struct FieldParser {
 
     public mutating func url(_ field: String, _ text: String?) -> String? {
         guard let text = requiredText(field, text, what: "the http(s) address of the source the figures come from") else { return nil }
-        let lower = text.lowercased()
+        // The scheme in any case, compared on bytes (no letter outside ASCII lowercases to one of these).
+        func starts(with scheme: String) -> Bool {
+            func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            return text.utf8.count >= scheme.utf8.count && zip(text.utf8, scheme.utf8).allSatisfy { lower($0) == $1 }
+        }
         let rest: Substring
-        if lower.hasPrefix("https://") { rest = text.dropFirst(8) } else if lower.hasPrefix("http://") { rest = text.dropFirst(7) } else {
+        if starts(with: "https://") { rest = text.dropFirst(8) } else if starts(with: "http://") { rest = text.dropFirst(7) } else {
             fail(field, "\(field) \(quoted(text)) is not an http or https address", "give the full address, starting with https://")
             return nil
         }
@@ -125,8 +129,13 @@ public struct FieldParser {
         let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
         // A host is made of labels of letters and digits (any script: .укр is a real domain) joined by
         // dots and hyphens, with a dot in it: "https://…" names no source.
-        let isHost = host.contains(".") && !host.hasPrefix(".") && !host.contains("..")
-            && host.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" }
+        let dot = UInt8(ascii: ".")
+        let isHost = host.utf8.contains(dot) && host.utf8.first != dot && !zip(host.utf8, host.utf8.dropFirst()).contains { $0 == dot && $1 == dot }
+            && host.unicodeScalars.allSatisfy { scalar in
+                // ASCII without a look-up in Unicode's tables.
+                scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-"
+                               : scalar.properties.isAlphabetic
+            }
         // ASCII whitespace and control characters are what break an address; checking bytes keeps bulk imports fast.
         guard isHost || authority.hasPrefix("["), !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
             fail(field, "\(field) \(quoted(text)) is not a valid address", "give the full address of the source, without spaces")
@@ -138,14 +147,13 @@ public struct FieldParser {
     /// One of the raw values of `T`, or nil (with an issue when it is none of them, or empty but required).
     public mutating func choice<T: RawRepresentable & CaseIterable>(_ field: String, _ text: String?, required: Bool,
                                                              of type: T.Type, hint: String) -> T? where T.RawValue == String {
-        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
         guard let raw = Self.nonEmpty(text) else {
             if required { fail(field, "\(field) is empty", hint) }
             return nil
         }
         guard let value = T(rawValue: raw) else {
             let suggestion = T(rawValue: raw.lowercased().replacingOccurrences(of: " ", with: "_")).map { " (did you mean \($0.rawValue)?)" } ?? ""
-            fail(field, "\(field) \(quoted(raw)) is not one of \(allowed)\(suggestion)", hint)
+            fail(field, "\(field) \(quoted(raw)) is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))\(suggestion)", hint)
             return nil
         }
         return value
