@@ -64,11 +64,11 @@ enum SVGPostProcessor {
                     copied = end
                 }
                 i = end
-            } else if let number = rounded(b, at: i) {
+            } else if isNumberStart(b, at: i) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
-                out += number.text
-                copied = number.end
-                i = number.end
+                let end = rounded(b, at: i, into: &out)
+                copied = end
+                i = end
             } else {
                 i += 1
             }
@@ -77,37 +77,48 @@ enum SVGPostProcessor {
         return out
     }
 
-    /// Cairo writes coordinates with six decimals (`47.992188`); two are a hundredth of a CSS
-    /// pixel, and leave an inlined chart a sixth smaller. When a number with more than two
-    /// decimals starts at `i` (not inside a name: `surface5`), it rounded half up, without trailing
-    /// zeros, and where it ends.
-    static func rounded(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (text: [UInt8], end: Int)? {
+    /// Whether a number starts at `i`: a digit, or a minus sign before one, not inside a name (`surface5`).
+    static func isNumberStart(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         func isNamePart(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x2E || c == 0x2D }
+        let first = b[i] == UInt8(ascii: "-") ? i + 1 : i
+        return first < b.count && isDigit(b[first]) && (i == 0 || !isNamePart(b[i - 1]))
+    }
+
+    /// Cairo writes coordinates with six decimals (`47.992188`); two are a hundredth of a CSS
+    /// pixel, and leave an inlined chart a sixth smaller. Appends the number that starts at `i`
+    /// (see `isNumberStart`) to `out`, rounded half up to two decimals and without trailing zeros
+    /// when it has more, as it is otherwise; returns where it ends.
+    static func rounded(_ b: UnsafeBufferPointer<UInt8>, at i: Int, into out: inout [UInt8]) -> Int {
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         let n = b.count
         let negative = b[i] == UInt8(ascii: "-")
         let first = negative ? i + 1 : i
-        guard first < n, isDigit(b[first]), i == 0 || !isNamePart(b[i - 1]) else { return nil }
         var point = first
-        while point < n, isDigit(b[point]) { point += 1 }
-        guard point + 3 < n, b[point] == UInt8(ascii: "."), isDigit(b[point + 1]), isDigit(b[point + 2]), isDigit(b[point + 3]) else { return nil }
-        var end = point + 4
-        while end < n, isDigit(b[end]) { end += 1 }
-        // The integer digits and two decimals, plus one in the last place when the third decimal is 5 or more.
-        var digits = Array(UnsafeBufferPointer(rebasing: b[first..<point])) + [b[point + 1], b[point + 2]]
-        if b[point + 3] >= UInt8(ascii: "5") {
-            var k = digits.count - 1
-            while k >= 0, digits[k] == UInt8(ascii: "9") { digits[k] = UInt8(ascii: "0"); k -= 1 }
-            if k >= 0 { digits[k] += 1 } else { digits.insert(UInt8(ascii: "1"), at: 0) }
+        var whole = 0
+        while point < n, isDigit(b[point]) { whole = whole &* 10 &+ Int(b[point] - 0x30); point += 1 }
+        var end = point
+        guard point + 3 < n, point - first <= 15, b[point] == UInt8(ascii: "."), isDigit(b[point + 1]), isDigit(b[point + 2]), isDigit(b[point + 3]) else {
+            if end < n, b[end] == UInt8(ascii: ".") { end += 1; while end < n, isDigit(b[end]) { end += 1 } }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<end]))
+            return end
         }
-        var whole = Array(digits.dropLast(2)), decimals = Array(digits.suffix(2))
-        while decimals.last == UInt8(ascii: "0") { decimals.removeLast() }
-        while whole.count > 1, whole.first == UInt8(ascii: "0") { whole.removeFirst() }
-        let isZero = whole.allSatisfy { $0 == UInt8(ascii: "0") } && decimals.isEmpty
-        var text = negative && !isZero ? [UInt8(ascii: "-")] : []
-        text += whole
-        if !decimals.isEmpty { text += [UInt8(ascii: ".")] + decimals }
-        return (text, end)
+        end = point + 4
+        while end < n, isDigit(b[end]) { end += 1 }
+        // In hundredths, plus one when the third decimal is 5 or more.
+        let hundredths = whole * 100 + Int(b[point + 1] - 0x30) * 10 + Int(b[point + 2] - 0x30) + (b[point + 3] >= UInt8(ascii: "5") ? 1 : 0)
+        if negative && hundredths > 0 { out.append(UInt8(ascii: "-")) }
+        let units = hundredths / 100
+        var power = 1
+        while power <= units / 10 { power *= 10 }
+        while power > 0 { out.append(UInt8(units / power % 10) + 0x30); power /= 10 }
+        let fraction = hundredths % 100
+        if fraction != 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(fraction / 10) + 0x30)
+            if fraction % 10 != 0 { out.append(UInt8(fraction % 10) + 0x30) }
+        }
+        return end
     }
 
     /// `role="img"` and `aria-labelledby` on the root, `<title>` and `<desc>` as its first children.

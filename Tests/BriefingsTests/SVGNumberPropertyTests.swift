@@ -21,7 +21,10 @@ struct SVGNumberPropertyTests {
     static func round(_ text: String) -> String {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { b in
-            SVGPostProcessor.rounded(b, at: 0).map { String(decoding: $0.text, as: UTF8.self) + String(decoding: b[$0.end...], as: UTF8.self) } ?? text
+            guard SVGPostProcessor.isNumberStart(b, at: 0) else { return text }
+            var out: [UInt8] = []
+            let end = SVGPostProcessor.rounded(b, at: 0, into: &out)
+            return String(decoding: out, as: UTF8.self) + String(decoding: b[end...], as: UTF8.self)
         }
     }
 
@@ -48,13 +51,19 @@ struct SVGNumberPropertyTests {
         }
     }
 
+    @Test func whatFollowsANumberIsKept() {
+        #expect(Self.round("47.992188 L") == "47.99 L")
+        #expect(Self.round("-0.001,2") == "0,2")
+        #expect(Self.round("9.995)") == "10)")
+        #expect(Self.round("12.5 3.25") == "12.5 3.25")
+    }
+
     /// Numbers inside names and references keep their digits: `surface5`, `glyph-0-12`, `#clip1.5`.
     @Test func digitsInsideNamesAreNotNumbers() {
         for text in ["surface5.123456", "glyph-0-1.234567", "a1.23456", "_1.234567", ".1234567", "x-1.23456"] {
             let bytes = Array(text.utf8)
             for i in bytes.indices where i > 0 {
-                let hit = bytes.withUnsafeBufferPointer { SVGPostProcessor.rounded($0, at: i) }
-                #expect(hit == nil, "\(text) at \(i)")
+                #expect(!bytes.withUnsafeBufferPointer { SVGPostProcessor.isNumberStart($0, at: i) }, "\(text) at \(i)")
             }
         }
     }
