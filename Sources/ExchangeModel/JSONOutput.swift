@@ -47,6 +47,8 @@ public enum JSONOutput {
     enum Node {
         case null, bool(Bool), number(String), string(String)
         case array(Members), object(Members)
+        /// An array of strings, kept as it is (a provenance lists 100,000 addresses).
+        case strings([String])
         /// What an encoder handed out by `superEncoder` holds once its value is encoded.
         case deferred(ValueEncoder)
 
@@ -56,6 +58,7 @@ public enum JSONOutput {
             if T.self == String.self { return .string(value as! String) }
             if T.self == Int.self { return .number(String(value as! Int)) }
             if T.self == Bool.self { return .bool(value as! Bool) }
+            if T.self == [String].self { return .strings(value as! [String]) }
             let encoder = ValueEncoder(codingPath: codingPath())
             try value.encode(to: encoder)
             return encoder.node ?? .object(Members()) // a value that encodes nothing is an empty object, as JSONEncoder has it
@@ -240,9 +243,16 @@ public enum JSONOutput {
             case .deferred(let encoder): write(encoder.node ?? .object(Members()), depth: depth, into: &out)
             case .array(let members):
                 open(UInt8(ascii: "["), members.elements.isEmpty, depth, &out)
-                for (i, element) in members.elements.enumerated() {
+                for i in members.elements.indices {
                     separate(i, depth, &out)
-                    write(element, depth: depth + 1, into: &out)
+                    write(members.elements[i], depth: depth + 1, into: &out)
+                }
+                close(UInt8(ascii: "]"), depth, &out)
+            case .strings(let texts):
+                open(UInt8(ascii: "["), texts.isEmpty, depth, &out)
+                for i in texts.indices {
+                    separate(i, depth, &out)
+                    Self.quote(texts[i], into: &out)
                 }
                 close(UInt8(ascii: "]"), depth, &out)
             case .object(let members):
@@ -292,30 +302,34 @@ public enum JSONOutput {
         /// A JSON string: `"` and `\` escaped, controls as `\n`, `\t`… or `\u00XX`; everything else as it is.
         static func quote(_ text: String, into out: inout [UInt8]) {
             out.append(UInt8(ascii: "\""))
-            var text = text
-            text.withUTF8 { bytes in
-                var start = 0
-                for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    out.append(contentsOf: bytes[start..<i])
-                    start = i + 1
-                    out.append(UInt8(ascii: "\\"))
-                    switch byte {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-                    case 0x0A: out.append(UInt8(ascii: "n"))
-                    case 0x0D: out.append(UInt8(ascii: "r"))
-                    case 0x09: out.append(UInt8(ascii: "t"))
-                    case 0x08: out.append(UInt8(ascii: "b"))
-                    case 0x0C: out.append(UInt8(ascii: "f"))
-                    default:
-                        let hex = Array("0123456789abcdef".utf8)
-                        out += "u00".utf8
-                        out.append(hex[Int(byte >> 4)])
-                        out.append(hex[Int(byte & 0xF)])
-                    }
-                }
-                out.append(contentsOf: bytes[start...])
+            // A native string's bytes in place; any other, copied first.
+            if text.utf8.withContiguousStorageIfAvailable({ escape($0, into: &out) }) == nil {
+                Array(text.utf8).withUnsafeBufferPointer { escape($0, into: &out) }
             }
             out.append(UInt8(ascii: "\""))
+        }
+
+        private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+            var start = 0
+            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: bytes[start..<i])
+                start = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += "u00".utf8
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
+            }
+            out.append(contentsOf: bytes[start...])
         }
     }
 }

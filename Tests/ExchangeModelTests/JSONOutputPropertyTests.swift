@@ -12,6 +12,8 @@ struct JSONOutputPropertyTests {
     indirect enum Value: Encodable, CustomStringConvertible {
         case null, bool(Bool), int(Int), small(Int8), unsigned(UInt32), double(Double), string(String)
         case array([Value]), object([(String, Value)])
+        /// An array of strings as `[String]` encodes it (a provenance's addresses).
+        case texts([String])
         /// An object whose members are written through `nestedContainer` / `nestedUnkeyedContainer`.
         case nested([(String, Value)])
 
@@ -24,6 +26,7 @@ struct JSONOutputPropertyTests {
             case .unsigned(let u): "\(u)u32"
             case .double(let d): "\(d)d"
             case .string(let s): s.debugDescription
+            case .texts(let ts): "\(ts.debugDescription)s"
             case .array(let xs): "[\(xs.map(\.description).joined(separator: ", "))]"
             case .object(let ms), .nested(let ms): "{\(ms.map { "\($0.0.debugDescription): \($0.1)" }.joined(separator: ", "))}"
             }
@@ -38,6 +41,7 @@ struct JSONOutputPropertyTests {
             case .unsigned(let u): var c = encoder.singleValueContainer(); try c.encode(u)
             case .double(let d): var c = encoder.singleValueContainer(); try c.encode(d)
             case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
+            case .texts(let ts): var c = encoder.singleValueContainer(); try c.encode(ts)
             case .array(let xs):
                 var c = encoder.unkeyedContainer()
                 for x in xs {
@@ -55,6 +59,7 @@ struct JSONOutputPropertyTests {
                     switch value {
                     case .string(let s): try c.encode(s, forKey: .init(key))
                     case .bool(let b): try c.encode(b, forKey: .init(key))
+                    case .texts(let ts): try c.encode(ts, forKey: .init(key))
                     case .null: try c.encodeNil(forKey: .init(key))
                     default: try c.encode(value, forKey: .init(key))
                     }
@@ -105,13 +110,14 @@ struct JSONOutputPropertyTests {
     static func value(_ rng: inout some RandomNumberGenerator, depth: Int) -> Value {
         let leaf = depth >= 4 || Int.random(in: 0..<3, using: &rng) > 0
         if leaf {
-            switch Int.random(in: 0..<8, using: &rng) {
+            switch Int.random(in: 0..<9, using: &rng) {
             case 0: return .null
             case 1: return .bool(Bool.random(using: &rng))
             case 2: return .int(Int.random(in: Int.min...Int.max, using: &rng))
             case 3: return .small(Int8.random(in: .min ... .max, using: &rng))
             case 4: return .unsigned(UInt32.random(in: .min ... .max, using: &rng))
             case 5: return .double(double(&rng))
+            case 6: return .texts((0..<Int.random(in: 0...4, using: &rng)).map { _ in text(&rng) })
             default: return .string(text(&rng))
             }
         }
