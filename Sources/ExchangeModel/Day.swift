@@ -3,21 +3,31 @@
 /// Exchange dates are civil dates in Kyiv time as published; modelling them as
 /// `Date` would invite time-zone shifts, so they are kept as year, month, day.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Year, month and day in one word (`(year + yearBias) << 9 | month << 5 | day`), so that days
+    /// compare and hash as one number, and a row of the record, with two of them, is 40 bytes smaller.
+    private let packed: UInt32
+    /// Lets arithmetic reach the proleptic years before 1 (as far as ±4 million years).
+    private static let yearBias = 1 << 22
+
     /// The year, e.g. 2024.
-    public let year: Int
+    public var year: Int { Int(packed >> 9) - Self.yearBias }
     /// The month, 1–12.
-    public let month: Int
+    public var month: Int { Int(packed >> 5 & 0xF) }
     /// The day of the month, 1–31.
-    public let day: Int
+    public var day: Int { Int(packed & 0x1F) }
+
+    private static func pack(_ year: Int, _ month: Int, _ day: Int) -> UInt32 {
+        // Days come from checked input (years 1–9999) and arithmetic on them; anything else is a bug.
+        precondition((-yearBias..<yearBias).contains(year), "year \(year) out of range")
+        return UInt32(year + yearBias) << 9 | UInt32(month) << 5 | UInt32(day)
+    }
 
     /// Creates a day, or returns nil when the combination does not exist (2024-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = Self.pack(year, month, day)
     }
 
     /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else.
@@ -65,9 +75,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { iso }
 
-    public static func < (lhs: Day, rhs: Day) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.packed < rhs.packed }
 
     // MARK: - Arithmetic
 
@@ -93,9 +101,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        packed = Self.pack(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// The day `n` days later (earlier when negative).
@@ -124,9 +130,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     init(uncheckedYear year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = Self.pack(year, month, day)
     }
 
     private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
