@@ -40,9 +40,9 @@ struct ChartSceneTests {
             let content = Fixtures.content(kind, from: Day(iso: "2023-09-01"), to: Day(iso: "2023-12-31"))
             if kind == .cumulative {
                 // The running total is there, flat: the chart says why.
-                #expect(content.spec.description.contains("No exchange in the record for 1\u{00A0}September – 31\u{00A0}December\u{00A0}2023: the running total stayed at 2,457."))
+                #expect(content.spec.description.contains("No exchange in the record for 1\u{00A0}September\u{00A0}– 31\u{00A0}December\u{00A0}2023: the running total stayed at 2,457."))
             } else {
-                #expect(content.spec.emptyMessage == "No exchange in the record for 1\u{00A0}September – 31\u{00A0}December\u{00A0}2023.")
+                #expect(content.spec.emptyMessage == "No exchange in the record for 1\u{00A0}September\u{00A0}– 31\u{00A0}December\u{00A0}2023.")
                 #expect(content.spec.description == content.spec.emptyMessage)
                 #expect(content.spec.source == "Source: Homecoming record")
             }

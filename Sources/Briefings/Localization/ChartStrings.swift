@@ -21,11 +21,13 @@ struct ChartStrings {
     static func ended(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
 
     static func unbreakable(_ text: String) -> String { text.replacingOccurrences(of: " ", with: "\u{00A0}") }
+    /// The dash between two dates, kept on the line of the first: a wrapped line never starts with it.
+    static let rangeDash = "\u{00A0}– "
 
     /// A period as a reader says it: "13 September 2024", "13–14 September 2024", "September 2024",
     /// "2024", "2022–2025", "1 September – 30 October 2024", "24 February 2022 – 1 December 2026".
     func span(_ start: Day, _ end: Day) -> String {
-        let nb = "\u{00A0}"
+        let nb = "\u{00A0}", dash = Self.rangeDash
         let wholeYears = start == start.startOfYear && end == end.endOfYear
         if wholeYears {
             return start.year == end.year ? t("\(start.year)", "\(start.year)\(nb)р.") : t("\(start.year)–\(end.year)", "\(start.year)–\(end.year)\(nb)рр.")
@@ -38,9 +40,9 @@ struct ChartStrings {
             return Self.unbreakable("\(start.day)–" + language.longDate(end))
         }
         if start.year == end.year {
-            return Self.unbreakable(language.dayMonthLong(start)) + " – " + longDate(end)
+            return Self.unbreakable(language.dayMonthLong(start)) + dash + longDate(end)
         }
-        return longDate(start) + " – " + longDate(end)
+        return longDate(start) + dash + longDate(end)
     }
 
     /// The part of one year a bar covers: "2024", "2024, 1–30 Sep", "2024, from 1 Sep", "2026, to 1 Dec".
@@ -55,7 +57,7 @@ struct ChartStrings {
         case (false, false):
             if start == end { return "\(year), " + dayMonth(start) }
             if start.month == end.month { return "\(year), " + Self.unbreakable("\(start.day)–" + (long ? language.dayMonthLong(end) : language.dayMonth(end))) }
-            return "\(year), " + dayMonth(start) + " – " + dayMonth(end)
+            return "\(year), " + dayMonth(start) + Self.rangeDash + dayMonth(end)
         }
     }
 
@@ -124,7 +126,7 @@ struct ChartStrings {
         let number = language.number(total.value)
         let value = total.isApproximate ? t("about \(number)", "близько \(number)") : number
         let kind = total.isDerived ? t("Derived", "Обчислено") : total.isNamed ? t("Official", "Офіційно") : t("Unattributed", "Джерело не назване")
-        return "\(kind): \(value)" + (agrees ? t(" (same)", " (=)") : "")
+        return "\(kind): \(value)" + (agrees ? t(" (same)", " (збігається)") : "")
     }
 
     // MARK: - Footer
