@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
 
-/// The `homecoming` command: keeps the sourced record of Ukraine–Russia prisoner exchanges and publishes from it.
+/// The `homecoming` command: keeps the sourced record of the prisoner exchanges between Ukraine and Russia and publishes from it.
 @main
 struct Homecoming: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "homecoming",
-        abstract: "Keep the sourced record of Ukraine–Russia prisoner exchanges, check it, and publish from it.",
+        abstract: "Keep the sourced record of the prisoner exchanges between Ukraine and Russia, check it, and publish from it.",
         discussion: """
             The record lives in an SQLite file (default Data/homecoming.sqlite). On first use it is \
             created and seeded from the bundled, sourced dataset in Data/.

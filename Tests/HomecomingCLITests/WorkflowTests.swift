@@ -16,6 +16,19 @@ struct WorkflowTests {
         #expect(try cli.run(["list"]).stderr.isEmpty)
     }
 
+    /// The man page `make install` generates (swift-argument-parser's generate-manual, from this
+    /// dump) drops every character outside ASCII: "1200×675" read "1200675" there, and a
+    /// Ukrainian example note came out empty. Every text of the help must survive it.
+    @Test func theHelpTheManPageIsMadeFromIsASCII() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let dump = try cli.run(["--experimental-dump-help"], database: false)
+        #expect(dump.status == 0)
+        #expect(dump.stdout.contains("between Ukraine and Russia"))
+        let outside = dump.stdout.unicodeScalars.filter { !$0.isASCII }
+        #expect(outside.isEmpty, "not in the man page: \(String(String.UnicodeScalarView(outside)).debugDescription)")
+    }
+
     @Test func exportOfTheSeededStoreIsTheBundledFile() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

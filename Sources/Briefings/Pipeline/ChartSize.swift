@@ -8,7 +8,7 @@ public struct ChartSize: Sendable, Hashable, CustomStringConvertible {
     public static let article = ChartSize(width: 1200, height: 675, name: "article")
     public static let square = ChartSize(width: 1080, height: 1080, name: "square")
     public static let wide = ChartSize(width: 1600, height: 900, name: "wide")
-    public static let allowed = "article (1200×675), square (1080×1080), wide (1600×900) or WxH from 320x240 to 4000x4000"
+    public static let allowed = "article (1200x675), square (1080x1080), wide (1600x900) or WxH from 320x240 to 4000x4000"
 
     private init(width: Int, height: Int, name: String?) {
         self.width = width; self.height = height; self.name = name

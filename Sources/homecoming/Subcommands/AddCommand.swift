@@ -9,8 +9,8 @@ struct AddCommand: ParsableCommand {
         discussion: """
             Example: homecoming add --date 2026-03-06 --returned 200 --military 195 --civilians 5 \
             --to-russia 200 --mediator UAE --publication ukrainska-pravda \
-            --note "Defenders of Mariupol" --note-uk "Захисники Маріуполя" \
-            --source-url https://www.pravda.com.ua/eng/news/… --by "Olena K."
+            --note "Defenders of Mariupol" --note-uk "..." \
+            --source-url https://www.pravda.com.ua/eng/news/... --by "Olena K."
 
             Mediators and publications are codes of Data/mediators.csv and Data/publications.csv \
             (--data-dir): add a line there for a new one. Give every text in both languages; a \

@@ -7,7 +7,7 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List the exchanges in a period as a table.",
         discussion: """
-            Unknown counts are shown as "–"; an undisclosed number returned as "undisclosed".
+            Unknown counts are shown as a dash (never as 0); an undisclosed number returned as "undisclosed".
             Examples: homecoming list --year 2024;  homecoming list --from 2025-05-01 --to 2025-07-31
             """)
 

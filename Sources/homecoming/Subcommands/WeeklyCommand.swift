@@ -108,7 +108,7 @@ struct SharedSettingsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The organisation for the charts' byline ($HOMECOMING_ORGANISATION; default: the theme's).", valueName: "name"))
     var organisation: String?
 
-    @Option(help: ArgumentHelp("An author for the charts' byline, \"Chart: ORGANISATION · NAME\" ($HOMECOMING_BYLINE).", valueName: "name"))
+    @Option(help: ArgumentHelp("An author for the charts' byline, named after the organisation ($HOMECOMING_BYLINE).", valueName: "name"))
     var byline: String?
 
     @OptionGroup var store: StoreOptions
