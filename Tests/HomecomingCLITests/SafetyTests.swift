@@ -381,6 +381,19 @@ struct SafetyTests {
         #expect(try cli.storeBytes() == before)
     }
 
+    /// What an import accepts, every command that reads the store accepts: a scheme in capitals
+    /// was taken by `add` and then refused by `chart` as a damaged store.
+    @Test(arguments: ["HTTPS://www.pravda.com.ua/eng/news/a", "Http://www.pravda.com.ua/eng/news/b"])
+    func anAddressTheImportTakesIsReadBack(url: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let add = try cli.run(["add", "--date", "2026-11-20", "--returned", "10", "--source-url", url, "--by", "tester"])
+        #expect(add.status == 0, "\(add.stderr)")
+        let chart = try cli.run(["chart", "per-exchange", "--format", "svg", "--out", cli.directory.appendingPathComponent("charts").path], environment: Self.env)
+        #expect(chart.status == 0, "\(chart.stderr)")
+        #expect(try cli.run(["export", "--format", "csv"]).stdout.contains(url))
+    }
+
     @Test func oldWeeklyEditionsArePrunedAndTheFeedStaysShort() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

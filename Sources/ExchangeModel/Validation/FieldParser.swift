@@ -113,18 +113,24 @@ public struct FieldParser {
         return value
     }
 
+    /// The length of the `https://` or `http://` an address starts with, in any case (no letter
+    /// outside ASCII lowercases to one of these), or nil: the validators and the store's reader
+    /// apply this one rule.
+    public static func webSchemeLength(_ bytes: some Collection<UInt8>) -> Int? {
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        for scheme in ["https://", "http://"] where bytes.count >= scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy({ lower($0) == $1 }) {
+            return scheme.utf8.count
+        }
+        return nil
+    }
+
     public mutating func url(_ field: String, _ text: String?) -> String? {
         guard let text = requiredText(field, text, what: "the http(s) address of the source the figures come from") else { return nil }
-        // The scheme in any case, compared on bytes (no letter outside ASCII lowercases to one of these).
-        func starts(with scheme: String) -> Bool {
-            func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-            return text.utf8.count >= scheme.utf8.count && zip(text.utf8, scheme.utf8).allSatisfy { lower($0) == $1 }
-        }
-        let rest: Substring
-        if starts(with: "https://") { rest = text.dropFirst(8) } else if starts(with: "http://") { rest = text.dropFirst(7) } else {
+        guard let scheme = Self.webSchemeLength(text.utf8) else {
             fail(field, "\(field) \(quoted(text)) is not an http or https address", "give the full address, starting with https://")
             return nil
         }
+        let rest = text.dropFirst(scheme)
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
         // A host is made of labels of letters and digits (any script: .укр is a real domain) joined by

@@ -69,10 +69,6 @@ extension ExchangeRecord {
         func plain(_ bytes: UnsafeBufferPointer<UInt8>?, multiline: Bool = false) -> Bool {
             bytes.map { FieldParser.isPlain($0, multiline: multiline) } ?? true
         }
-        let https = Array("https://".utf8), http = Array("http://".utf8)
-        func starts(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
-            bytes.count >= prefix.count && prefix.indices.allSatisfy { bytes[$0] == prefix[$0] }
-        }
         var lastMediator: String?, lastSource: String?
         while true {
             let code = sqlite3_step(s)
@@ -89,7 +85,7 @@ extension ExchangeRecord {
             }
             if let total, (military ?? 0) + (civilians ?? 0) > total { throw refuse("\(date.iso): military and civilians add up to more than returned_total") }
             if let partOf, partOf >= date { throw refuse("\(date.iso): part_of \(partOf.iso) is not earlier") }
-            guard let url = bytes(10), FieldParser.isPlain(url, multiline: false), starts(url, with: https) || starts(url, with: http) else {
+            guard let url = bytes(10), FieldParser.isPlain(url, multiline: false), FieldParser.webSchemeLength(url) != nil else {
                 throw refuse("\(date.iso): the source address is not a plain http(s) address")
             }
             let ordinal = try int(12)
