@@ -64,7 +64,7 @@ public enum JSONOutput {
             return encoder.node ?? .object(Members()) // a value that encodes nothing is an empty object, as JSONEncoder has it
         }
 
-        static func of(_ value: Double, codingPath: @autoclosure () -> [any CodingKey]) throws -> Node {
+        static func of(_ value: some BinaryFloatingPoint & CustomStringConvertible, codingPath: @autoclosure () -> [any CodingKey]) throws -> Node {
             guard value.isFinite else {
                 throw EncodingError.invalidValue(value, .init(codingPath: codingPath(), debugDescription: "\(value) is not a JSON number"))
             }
@@ -118,7 +118,7 @@ public enum JSONOutput {
         mutating func encode(_ value: Bool, forKey key: Key) { add(.bool(value), key) }
         mutating func encode(_ value: String, forKey key: Key) { add(.string(value), key) }
         mutating func encode(_ value: Double, forKey key: Key) throws { add(try .of(value, codingPath: codingPath + [key]), key) }
-        mutating func encode(_ value: Float, forKey key: Key) throws { add(try .of(Double(value), codingPath: codingPath + [key]), key) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { add(try .of(value, codingPath: codingPath + [key]), key) }
         mutating func encode(_ value: Int, forKey key: Key) { add(.number(String(value)), key) }
         mutating func encode(_ value: Int8, forKey key: Key) { add(.number(String(value)), key) }
         mutating func encode(_ value: Int16, forKey key: Key) { add(.number(String(value)), key) }
@@ -166,7 +166,7 @@ public enum JSONOutput {
         mutating func encode(_ value: Bool) { add(.bool(value)) }
         mutating func encode(_ value: String) { add(.string(value)) }
         mutating func encode(_ value: Double) throws { add(try .of(value, codingPath: nextPath)) }
-        mutating func encode(_ value: Float) throws { add(try .of(Double(value), codingPath: nextPath)) }
+        mutating func encode(_ value: Float) throws { add(try .of(value, codingPath: nextPath)) }
         mutating func encode(_ value: Int) { add(.number(String(value))) }
         mutating func encode(_ value: Int8) { add(.number(String(value))) }
         mutating func encode(_ value: Int16) { add(.number(String(value))) }
@@ -206,7 +206,7 @@ public enum JSONOutput {
         mutating func encode(_ value: Bool) { encoder.node = .bool(value) }
         mutating func encode(_ value: String) { encoder.node = .string(value) }
         mutating func encode(_ value: Double) throws { encoder.node = try .of(value, codingPath: codingPath) }
-        mutating func encode(_ value: Float) throws { encoder.node = try .of(Double(value), codingPath: codingPath) }
+        mutating func encode(_ value: Float) throws { encoder.node = try .of(value, codingPath: codingPath) }
         mutating func encode(_ value: Int) { encoder.node = .number(String(value)) }
         mutating func encode(_ value: Int8) { encoder.node = .number(String(value)) }
         mutating func encode(_ value: Int16) { encoder.node = .number(String(value)) }

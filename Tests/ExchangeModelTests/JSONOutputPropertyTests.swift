@@ -10,7 +10,7 @@ import Testing
 struct JSONOutputPropertyTests {
     /// A JSON value, and the way its `encode(to:)` spells it (generic or typed calls, nested containers).
     indirect enum Value: Encodable, CustomStringConvertible {
-        case null, bool(Bool), int(Int), small(Int8), unsigned(UInt32), double(Double), string(String)
+        case null, bool(Bool), int(Int), small(Int8), unsigned(UInt32), double(Double), float(Float), string(String)
         case array([Value]), object([(String, Value)])
         /// An array of strings as `[String]` encodes it (a provenance's addresses).
         case texts([String])
@@ -25,6 +25,7 @@ struct JSONOutputPropertyTests {
             case .small(let i): "\(i)i8"
             case .unsigned(let u): "\(u)u32"
             case .double(let d): "\(d)d"
+            case .float(let f): "\(f)f"
             case .string(let s): s.debugDescription
             case .texts(let ts): "\(ts.debugDescription)s"
             case .array(let xs): "[\(xs.map(\.description).joined(separator: ", "))]"
@@ -40,6 +41,7 @@ struct JSONOutputPropertyTests {
             case .small(let i): var c = encoder.singleValueContainer(); try c.encode(i)
             case .unsigned(let u): var c = encoder.singleValueContainer(); try c.encode(u)
             case .double(let d): var c = encoder.singleValueContainer(); try c.encode(d)
+            case .float(let f): var c = encoder.singleValueContainer(); try c.encode(f)
             case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
             case .texts(let ts): var c = encoder.singleValueContainer(); try c.encode(ts)
             case .array(let xs):
@@ -110,13 +112,14 @@ struct JSONOutputPropertyTests {
     static func value(_ rng: inout some RandomNumberGenerator, depth: Int) -> Value {
         let leaf = depth >= 4 || Int.random(in: 0..<3, using: &rng) > 0
         if leaf {
-            switch Int.random(in: 0..<9, using: &rng) {
+            switch Int.random(in: 0..<10, using: &rng) {
             case 0: return .null
             case 1: return .bool(Bool.random(using: &rng))
             case 2: return .int(Int.random(in: Int.min...Int.max, using: &rng))
             case 3: return .small(Int8.random(in: .min ... .max, using: &rng))
             case 4: return .unsigned(UInt32.random(in: .min ... .max, using: &rng))
             case 5: return .double(double(&rng))
+            case 7: return .float(Float(double(&rng)))
             case 6: return .texts((0..<Int.random(in: 0...4, using: &rng)).map { _ in text(&rng) })
             default: return .string(text(&rng))
             }
