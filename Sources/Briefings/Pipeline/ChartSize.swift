@@ -20,11 +20,15 @@ public struct ChartSize: Sendable, Hashable, CustomStringConvertible {
             self = named
             return
         }
-        // "1200x675", or as the help writes the named sizes, "1200×675".
-        let parts = text.lowercased().replacingOccurrences(of: "×", with: "x").split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
-              let w = Int(parts[0]), let h = Int(parts[1]), (320...4000).contains(w), (240...4000).contains(h) else { return nil }
+        guard let (w, h) = Self.dimensions(text), (320...4000).contains(w), (240...4000).contains(h) else { return nil }
         self.init(width: w, height: h, name: nil)
+    }
+
+    /// The two numbers of a `WxH` ("1200x675", or "1200×675" as a typographer writes it), in range or not.
+    public static func dimensions(_ text: String) -> (width: Int, height: Int)? {
+        let parts = text.lowercased().replacingOccurrences(of: "×", with: "x").split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }), let w = Int(parts[0]), let h = Int(parts[1]) else { return nil }
+        return (w, h)
     }
 
     public var description: String { name ?? "\(width)x\(height)" }

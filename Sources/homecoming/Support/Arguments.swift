@@ -36,8 +36,7 @@ enum Arguments {
 
     static func size(_ text: String) throws -> ChartSize {
         guard let size = ChartSize(text) else {
-            let numbers = text.lowercased().replacingOccurrences(of: "×", with: "x").split(separator: "x").compactMap { Int($0) }
-            let why = numbers.count == 2 ? "\(numbers[0])x\(numbers[1]) is outside 320x240 to 4000x4000; " : ""
+            let why = ChartSize.dimensions(text).map { "\($0.width)x\($0.height) is outside 320x240 to 4000x4000; " } ?? ""
             throw ValidationError("\(why)use \(ChartSize.allowed)")
         }
         return size
