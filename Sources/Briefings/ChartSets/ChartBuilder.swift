@@ -100,6 +100,9 @@ public enum ChartBuilder {
             return strings.uncheckedAfter(day)
         }
 
+        /// Both notes above, where they apply: said under a timeline chart and in its alt text.
+        var coverageNotes: [String] { [recordStartsNote, uncheckedNote].compactMap { $0 } }
+
         /// The note for rows a chart leaves out only because no `from` was given ("Not shown: 4 exchanges before …").
         var leftOutNote: String? {
             guard request.from == nil, !before.isEmpty else { return nil }

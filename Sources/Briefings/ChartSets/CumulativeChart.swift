@@ -84,8 +84,7 @@ enum CumulativeChart {
         let flat = c.isUnchecked.map { strings.uncheckedPeriod(c.span, checkedThrough: $0) } ?? strings.flatRunningTotal(c.span, lang.number(running))
         if c.rows.isEmpty, hasLine { notes.append(flat) }
         if let leftOut = c.leftOutNote, sinceInvasion { notes.append(leftOut) }
-        if let starts = c.recordStartsNote { notes.append(starts) }
-        if let unchecked = c.uncheckedNote { notes.append(unchecked) }
+        notes += c.coverageNotes
         let stagesInPeriod = c.rows.count
         let floorMark = undisclosed > 0 ? "*" : ""
         let empty = stagesInPeriod > 0 ? strings.onlyUndisclosed(c.span, stagesInPeriod) : c.nothingToShow
@@ -102,7 +101,7 @@ enum CumulativeChart {
             title: isDefault ? strings.cumulativeTitleSinceInvasion : strings.cumulativeTitle(c.span, sinceInvasion: sinceInvasion),
             subtitle: strings.cumulativeSubtitle(c.span, start: c.start, sinceInvasion: sinceInvasion, reported: !points.isEmpty),
             legend: legend, source: c.sourceLine(reportedUsed: cumulative),
-            note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: description + (c.recordStartsNote.map { " " + $0 } ?? "") + (c.uncheckedNote.map { " " + $0 } ?? ""),
+            note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline, description: ([description] + c.coverageNotes).joined(separator: " "),
             emptyMessage: hasLine ? nil : empty, language: lang.rawValue, numbers: c.numbers,
             // Before the record's coverage the total is not known: the line begins at the first step there.
             body: .steps(StepSeries(startValue: hasLine && !c.isBeforeRecord(c.start) ? startValue : nil, steps: steps, reported: points,

@@ -156,8 +156,7 @@ enum PerExchangeChart {
         if undisclosedStages > 0 { notes.append(strings.undisclosedNote(undisclosedStages, starred: items.contains { $0.label?.hasSuffix("*") ?? false })) }
         if bucket == .exchange, groups.contains(where: { $0.stageCount > 1 }) { notes.append(strings.stacked) }
         if let leftOut = c.leftOutNote { notes.append(leftOut) }
-        if let starts = c.recordStartsNote { notes.append(starts) }
-        if let unchecked = c.uncheckedNote { notes.append(unchecked) }
+        notes += c.coverageNotes
 
         let exchangeCount = lang.count(groups.count, .exchange)
         let title = bucket != .exchange ? strings.perPeriodTitle(monthly: bucket == .month)
@@ -191,7 +190,7 @@ enum PerExchangeChart {
         let spec = ChartSpec(
             id: ChartRequest.Kind.perExchange.rawValue, title: title, subtitle: subtitle, legend: legend,
             source: c.sourceLine(reportedUsed: []), note: notes.isEmpty ? nil : notes.joined(separator: " "), byline: c.byline,
-            description: description + (c.recordStartsNote.map { " " + $0 } ?? "") + (c.uncheckedNote.map { " " + $0 } ?? ""), emptyMessage: isEmpty ? c.nothingToShow : nil, language: lang.rawValue,
+            description: ([description] + c.coverageNotes).joined(separator: " "), emptyMessage: isEmpty ? c.nothingToShow : nil, language: lang.rawValue,
             numbers: c.numbers, body: .timeline(timeline))
         return ChartContent(spec: spec, table: table, start: c.start, end: c.end, sources: c.sources(reportedUsed: []))
     }
