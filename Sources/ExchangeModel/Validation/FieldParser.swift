@@ -116,17 +116,18 @@ public struct FieldParser {
     /// The length of the `https://` or `http://` an address starts with, in any case (no letter
     /// outside ASCII lowercases to one of these), or nil: the validators and the store's reader
     /// apply this one rule.
-    public static func webSchemeLength(_ bytes: some Collection<UInt8>) -> Int? {
+    public static func webSchemeLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        for scheme in ["https://", "http://"] where bytes.count >= scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy({ lower($0) == $1 }) {
-            return scheme.utf8.count
+        func starts(with scheme: StaticString) -> Bool {
+            scheme.withUTF8Buffer { s in bytes.count >= s.count && s.indices.allSatisfy { lower(bytes[$0]) == s[$0] } }
         }
-        return nil
+        return starts(with: "https://") ? 8 : starts(with: "http://") ? 7 : nil
     }
 
     public mutating func url(_ field: String, _ text: String?) -> String? {
         guard let text = requiredText(field, text, what: "the http(s) address of the source the figures come from") else { return nil }
-        guard let scheme = Self.webSchemeLength(text.utf8) else {
+        var bytes = text
+        guard let scheme = bytes.withUTF8({ Self.webSchemeLength($0) }) else {
             fail(field, "\(field) \(quoted(text)) is not an http or https address", "give the full address, starting with https://")
             return nil
         }
