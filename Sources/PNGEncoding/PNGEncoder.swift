@@ -21,6 +21,7 @@ public enum PNGEncoder {
     /// recording `pixelsPerInch`.
     public static func assemble(slices: [PNGSlice], width: Int, height: Int, pixelsPerInch: Double) -> [UInt8] {
         var idat: [UInt8] = [0x78, 0x5E] // zlib header: deflate, 32K window, "fast" level; (0x785E % 31 == 0)
+        idat.reserveCapacity(slices.reduce(6) { $0 + $1.output.count })
         var adler = Adler32()
         for slice in slices {
             idat += slice.output

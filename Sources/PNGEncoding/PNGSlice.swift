@@ -12,34 +12,43 @@ public final class PNGSlice: @unchecked Sendable {
     let isLast: Bool
     private let pixelBytes: Int
     /// The row above the next one, premultiplied native-endian ARGB32.
-    private var previous: [UInt32]
-    private let deflater: RunDeflater
+    private var previous: [UInt32] = []
+    /// The compressor while rows are added: made by the first row and let go once the slice is
+    /// finished, so that a slice's buffers serve the slices after it instead of all being held at once.
+    private var deflater: RunDeflater?
+
+    /// The deflate bytes of this slice, once finished.
+    private(set) var output: [UInt8] = []
+    /// The Adler-32 and length of this slice's uncompressed (filtered) bytes, to combine.
+    private(set) var adler = Adler32()
+    private(set) var length = 0
 
     /// - Parameter isLast: the slice that ends the image (the others end on a byte boundary).
     public init(width: Int, opaque: Bool, isLast: Bool) {
         self.width = width; self.opaque = opaque; self.isLast = isLast
         pixelBytes = opaque ? 3 : 4
-        previous = [UInt32](repeating: 0, count: width) // PNG filters the first row against zeros.
-        deflater = RunDeflater(pixelBytes: pixelBytes, maxRow: width * pixelBytes + 1 + 8)
     }
 
-    /// The deflate bytes of this slice.
-    var output: [UInt8] { deflater.output }
-
-    /// The Adler-32 and length of this slice's uncompressed (filtered) bytes, to combine.
-    var adler: Adler32 { deflater.adler }
-    var length: Int { deflater.length }
+    /// The compressor and the row above, made on first use; PNG filters the first row against zeros.
+    private func started() -> RunDeflater {
+        if let deflater { return deflater }
+        let made = RunDeflater(pixelBytes: pixelBytes, maxRow: width * pixelBytes + 1 + 8)
+        deflater = made
+        if previous.isEmpty { previous = [UInt32](repeating: 0, count: width) }
+        return made
+    }
 
     /// Takes `row` (premultiplied native-endian ARGB32, `width` pixels) as the row above this
     /// slice's first row: filtered against, not written.
     public func setPreviousRow(_ row: UnsafePointer<UInt8>) {
         let pixels = UnsafeRawPointer(row).assumingMemoryBound(to: UInt32.self)
-        previous.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: pixels, count: width) }
+        previous = Array(UnsafeBufferPointer(start: pixels, count: width))
     }
 
     /// Filters and deflates `rows` of a raster whose row `y` starts at `pixels + y * stride`
     /// (premultiplied native-endian ARGB32, as Cairo's image surfaces hold it); `final` ends this slice.
     public func add(rows range: Range<Int>, pixels: UnsafePointer<UInt8>, stride: Int, final: Bool) {
+        let deflater = started()
         let rowBytes = width * pixelBytes + 1
         for y in range {
             let row = UnsafeRawPointer(pixels + y * stride).assumingMemoryBound(to: UInt32.self)
@@ -55,7 +64,14 @@ public final class PNGSlice: @unchecked Sendable {
                 above.update(from: row, count: width)
             }
         }
-        if final { deflater.finish(last: isLast) }
+        if final {
+            deflater.finish(last: isLast)
+            output = deflater.output
+            adler = deflater.adler
+            length = deflater.length
+            self.deflater = nil
+            previous = []
+        }
     }
 
     /// Writes one row with PNG's "up" filter (byte 2, then each byte minus the one above it),

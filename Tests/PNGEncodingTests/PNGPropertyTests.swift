@@ -14,7 +14,9 @@ struct PNGPropertyTests {
         var bytes: [UInt8]
         /// Where each slice after the first starts.
         var cuts: [Int]
-        var description: String { "\(width)×\(height), stride \(stride), cuts \(cuts)" }
+        /// Rows given to a slice at a time, as the renderer gives it bands (the last one ends the slice).
+        var band: Int
+        var description: String { "\(width)×\(height), stride \(stride), cuts \(cuts), bands of \(band)" }
     }
 
     /// Rasters as charts have them (flat areas, rows equal to the one above, runs, glyph-like
@@ -45,10 +47,10 @@ struct PNGPropertyTests {
         }
         let cuts = Array(Set((0..<Int.random(in: 0...5, using: &rng)).map { _ in Int.random(in: 0...height, using: &rng) })
             .filter { $0 > 0 && $0 < height }).sorted()
-        return Raster(width: width, height: height, stride: stride, bytes: bytes, cuts: cuts)
+        return Raster(width: width, height: height, stride: stride, bytes: bytes, cuts: cuts, band: Int.random(in: 1...40, using: &rng))
     }
 
-    /// The raster encoded in slices starting at `cuts`.
+    /// The raster encoded in slices starting at `cuts`, each given its rows `band` at a time.
     static func encode(_ r: Raster) -> [UInt8] {
         r.bytes.withUnsafeBufferPointer { buffer in
             let pixels = buffer.baseAddress!
@@ -57,7 +59,10 @@ struct PNGPropertyTests {
             let slices = zip(starts, ends).enumerated().map { index, range in
                 let slice = PNGSlice(width: r.width, opaque: opaque, isLast: index == starts.count - 1)
                 if range.0 > 0 { slice.setPreviousRow(pixels + (range.0 - 1) * r.stride) }
-                slice.add(rows: range.0..<range.1, pixels: pixels, stride: r.stride, final: true)
+                for top in stride(from: range.0, to: range.1, by: r.band) {
+                    let bottom = min(top + r.band, range.1)
+                    slice.add(rows: top..<bottom, pixels: pixels, stride: r.stride, final: bottom == range.1)
+                }
                 return slice
             }
             return PNGEncoder.assemble(slices: slices, width: r.width, height: r.height, pixelsPerInch: 144)
