@@ -4,12 +4,11 @@ import Foundation
 /// next piece from a shared counter (list the longest first), so none idles while work is left.
 /// The first error thrown is rethrown once all pieces are done.
 public enum ParallelWork {
-    /// The cores this process may use.
-    public static let cores = ProcessInfo.processInfo.activeProcessorCount
-
-    public static func run(_ work: [() throws -> Void], threads: Int = cores) throws {
+    /// - Parameter threads: at most this many at once (default: as many as Dispatch gives, one per core).
+    public static func run(_ work: [() throws -> Void], threads: Int? = nil) throws {
         let queue = Queue(work)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, work.count))) { _ in queue.drain() }
+        // One drainer per piece at most; Dispatch runs no more of them at once than there are cores.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads ?? work.count, work.count))) { _ in queue.drain() }
         if let error = queue.error { throw error }
     }
 

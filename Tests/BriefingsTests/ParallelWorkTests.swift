@@ -12,8 +12,9 @@ struct ParallelWorkTests {
 
     struct Failure: Error, Equatable { let index: Int }
 
-    @Test(arguments: [1, 2, 4, 16])
-    func everyPieceRunsExactlyOnce(threads: Int) throws {
+    /// nil: as many at once as Dispatch runs (one per core), which is what the charts use.
+    @Test(arguments: [nil, 1, 2, 4, 16] as [Int?])
+    func everyPieceRunsExactlyOnce(threads: Int?) throws {
         let counts = Counts()
         try ParallelWork.run((0..<37).map { index in { counts.add(index) } }, threads: threads)
         #expect(counts.runs.count == 37)
@@ -34,5 +35,6 @@ struct ParallelWorkTests {
 
     @Test func nothingToDoIsFine() throws {
         try ParallelWork.run([], threads: 4)
+        try ParallelWork.run([])
     }
 }
