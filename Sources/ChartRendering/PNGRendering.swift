@@ -24,8 +24,8 @@ public final class PNGRendering: @unchecked Sendable {
     private var spareSurfaces: [ImageSurface] = []
     private let lock = NSLock()
 
-    /// Rows drawn at once: a 2400-pixel-wide band of 64 rows is 600 KiB.
-    public static let defaultBandHeight = 64
+    /// Rows drawn at once: a 2400-pixel-wide band of 32 rows is 300 KiB.
+    public static let defaultBandHeight = 32
     /// A fixed number of slices, not one per core: where the slices start decides the bytes of the
     /// PNG, which must not depend on the machine. On 2 cores, with an SVG beside them, 4 keep
     /// both cores busy to the end.
