@@ -20,7 +20,8 @@ struct ChartStrings {
     /// The sentence with its full stop, unless it already ends with one ("… 2024 р.").
     static func ended(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
 
-    static func unbreakable(_ text: String) -> String { text.replacingOccurrences(of: " ", with: "\u{00A0}") }
+    /// Every space made a no-break space.
+    static func unbreakable(_ text: String) -> String { String(text.map { $0 == " " ? "\u{00A0}" : $0 }) }
     /// The dash between two dates, kept on the line of the first: a wrapped line never starts with it.
     static let rangeDash = "\u{00A0}– "
 
