@@ -4,7 +4,9 @@ import Foundation
 /// next piece from a shared counter (list the longest first), so none idles while work is left.
 /// The first error thrown is rethrown once all pieces are done.
 public enum ParallelWork {
-    /// - Parameter threads: at most this many at once (default: as many as Dispatch gives, one per core).
+    /// - Parameter threads: at most this many at once (default: as many as Dispatch gives, one per core it
+    ///   may run on; on Linux that is the affinity mask, not a container's CPU quota, so under a quota of
+    ///   fewer cores the pieces share them: never more threads than pieces).
     public static func run(_ work: [() throws -> Void], threads: Int? = nil) throws {
         let queue = Queue(work)
         // One drainer per piece at most; Dispatch runs no more of them at once than there are cores.

@@ -17,9 +17,10 @@ public enum PNGEncoder {
         return assemble(slices: [slice], width: width, height: height, pixelsPerInch: pixelsPerInch)
     }
 
-    /// Joins slices (top to bottom, all made with the same `opaque`) into a PNG of `width` × `height`,
+    /// Joins finished slices (top to bottom, all made with the same `opaque`) into a PNG of `width` × `height`,
     /// recording `pixelsPerInch`.
     public static func assemble(slices: [PNGSlice], width: Int, height: Int, pixelsPerInch: Double) -> [UInt8] {
+        precondition(slices.allSatisfy(\.isFinished), "a PNG assembled from a slice that was not finished")
         var idat: [UInt8] = [0x78, 0x5E] // zlib header: deflate, 32K window, "fast" level; (0x785E % 31 == 0)
         idat.reserveCapacity(slices.reduce(6) { $0 + $1.output.count })
         var adler = Adler32()

@@ -13,13 +13,15 @@ public final class PNGSlice: @unchecked Sendable {
     private let pixelBytes: Int
     /// The row above the next one, premultiplied native-endian ARGB32.
     private var previous: [UInt32] = []
-    /// The compressor while rows are added: made by the first row and let go once the slice is
-    /// finished, so that a slice's buffers serve the slices after it instead of all being held at once.
+    /// The compressor while rows are added: made by the first `add` and let go once the slice is
+    /// finished, so that with fewer cores than slices a finished slice's buffers serve the next.
     private var deflater: RunDeflater?
+    /// Whether `add(…, final: true)` has ended the slice: no rows may follow.
+    private(set) var isFinished = false
 
     /// The deflate bytes of this slice, once finished.
     private(set) var output: [UInt8] = []
-    /// The Adler-32 and length of this slice's uncompressed (filtered) bytes, to combine.
+    /// The Adler-32 and length of this slice's uncompressed (filtered) bytes, once finished, to combine.
     private(set) var adler = Adler32()
     private(set) var length = 0
 
@@ -46,8 +48,10 @@ public final class PNGSlice: @unchecked Sendable {
     }
 
     /// Filters and deflates `rows` of a raster whose row `y` starts at `pixels + y * stride`
-    /// (premultiplied native-endian ARGB32, as Cairo's image surfaces hold it); `final` ends this slice.
+    /// (premultiplied native-endian ARGB32, as Cairo's image surfaces hold it); `final` ends this
+    /// slice, and no rows may follow.
     public func add(rows range: Range<Int>, pixels: UnsafePointer<UInt8>, stride: Int, final: Bool) {
+        precondition(!isFinished, "rows added to a finished PNG slice")
         let deflater = started()
         let rowBytes = width * pixelBytes + 1
         for y in range {
@@ -71,6 +75,7 @@ public final class PNGSlice: @unchecked Sendable {
             length = deflater.length
             self.deflater = nil
             previous = []
+            isFinished = true
         }
     }
 

@@ -21,7 +21,7 @@ final class RunDeflater {
     private var end = 0
     /// The absolute stream position of `window[0]`.
     private var base = 0
-    /// Hash of 4 bytes → the absolute position where they were last seen (4,096 Int32s: 16 KiB, held in the first-level cache).
+    /// Hash of 4 bytes → the absolute position where they were last seen (4,096 Int32s: 16 KiB, which fits in the first-level cache).
     private let head: UnsafeMutablePointer<Int32>
 
     // Buffers behind pointers: the hot loop works on locals, free of the exclusivity checks

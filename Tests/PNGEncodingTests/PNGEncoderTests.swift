@@ -58,4 +58,21 @@ struct PNGEncoderTests {
         }
         #expect(PNGEncoder.pixelsPerMetre(in: png) == 5669)
     }
+
+    /// A slice is finished once: rows after its last would be lost or start a second stream, so
+    /// adding them, or joining a slice that was never finished, stops the process.
+    @Test func aFinishedSliceTakesNoMoreRowsAndAnUnfinishedOneIsNeverJoined() async {
+        await #expect(processExitsWith: .failure) {
+            let row = [UInt8](repeating: 255, count: 16)
+            let slice = PNGSlice(width: 4, opaque: true, isLast: true)
+            row.withUnsafeBufferPointer { slice.add(rows: 0..<1, pixels: $0.baseAddress!, stride: 16, final: true) }
+            row.withUnsafeBufferPointer { slice.add(rows: 0..<1, pixels: $0.baseAddress!, stride: 16, final: true) }
+        }
+        await #expect(processExitsWith: .failure) {
+            let row = [UInt8](repeating: 255, count: 16)
+            let slice = PNGSlice(width: 4, opaque: true, isLast: true)
+            row.withUnsafeBufferPointer { slice.add(rows: 0..<1, pixels: $0.baseAddress!, stride: 16, final: false) }
+            _ = PNGEncoder.assemble(slices: [slice], width: 4, height: 1, pixelsPerInch: 72)
+        }
+    }
 }
