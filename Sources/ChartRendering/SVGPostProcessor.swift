@@ -77,9 +77,10 @@ enum SVGPostProcessor {
         return out
     }
 
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
     /// Whether a number starts at `i`: a digit, or a minus sign before one, not inside a name (`surface5`).
     static func isNumberStart(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         func isNamePart(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x2E || c == 0x2D }
         let first = b[i] == UInt8(ascii: "-") ? i + 1 : i
         return first < b.count && isDigit(b[first]) && (i == 0 || !isNamePart(b[i - 1]))
@@ -90,7 +91,6 @@ enum SVGPostProcessor {
     /// (see `isNumberStart`) to `out`, rounded half up to two decimals and without trailing zeros
     /// when it has more, as it is otherwise; returns where it ends.
     static func rounded(_ b: UnsafeBufferPointer<UInt8>, at i: Int, into out: inout [UInt8]) -> Int {
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         let n = b.count
         let negative = b[i] == UInt8(ascii: "-")
         let first = negative ? i + 1 : i

@@ -3,9 +3,9 @@ import PropertyBased
 import Testing
 
 /// The one rule for control characters in text, checked on bytes (`FieldParser.isPlain`, as the
-/// store's reader and the validator use it) and on scalars (the validator's message), agrees on
-/// generated text: the validator refuses exactly the texts the byte check calls not plain, and
-/// names the first offending character.
+/// store's reader and the validator use it), agrees on generated text with the rule written out
+/// here on scalars: the validator refuses exactly the texts it names, and names the first
+/// offending character.
 @Suite("Control characters in text: the byte check and the scalar rule")
 struct PlainTextPropertyTests {
     /// The scalars at the edges of the rule (C0, DEL, C1, the separators, bidi controls and their

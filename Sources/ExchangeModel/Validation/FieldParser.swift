@@ -19,13 +19,10 @@ public struct FieldParser {
         // Checked on the bytes; only a text that fails is walked again, to say where.
         guard !text.withUTF8({ Self.isPlain($0, multiline: multiline) }) else { return }
         for (offset, scalar) in text.unicodeScalars.enumerated() {
-            let value = scalar.value
-            // Controls, the Unicode line and paragraph separators, and the bidirectional overrides
-            // and isolates, which can make a text read as something else (U+202A–U+202E, U+2066–U+2069).
-            guard value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
-                    || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) else { continue }
-            if multiline, scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
-            let hex = String(value, radix: 16, uppercase: true)
+            // The same rule, a character at a time (each of its conditions is about one character).
+            var character = String(scalar)
+            guard !character.withUTF8({ Self.isPlain($0, multiline: multiline) }) else { continue }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             fail(field, "\(field) holds the control character \(code) at character \(offset + 1)",
                  multiline ? "remove it (tabs and line breaks are the only control characters text may hold)" : "remove it: this field is one line of plain text")
@@ -33,9 +30,10 @@ public struct FieldParser {
         }
     }
 
-    /// The rule of `refuseControlCharacters` on UTF-8 bytes: no C0 control (but tab and line breaks
-    /// where `multiline`), no DEL, no C1 control (C2 80–9F), no line or paragraph separator
-    /// (E2 80 A8–A9), no bidirectional override or isolate (E2 80 AA–AE, E2 81 A6–A9).
+    /// The one rule for control characters in text (`refuseControlCharacters`, the store's reader), on
+    /// UTF-8 bytes: no C0 control (but tab and line breaks where `multiline`), no DEL, no C1 control
+    /// (C2 80–9F), no line or paragraph separator (E2 80 A8–A9), no bidirectional override or isolate
+    /// (E2 80 AA–AE, E2 81 A6–A9), which can make a text read as something else.
     public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool) -> Bool {
         var i = 0
         let n = bytes.count
