@@ -107,4 +107,65 @@ public final class Context {
         cairo_move_to(pointer, x, y)
         CairoFonts.withLock { cairo_show_text(pointer, text) }
     }
+
+    /// The glyphs `showText` draws for `text` from (x, y) in the current font: each glyph's index
+    /// in the font and where its origin goes, in user space.
+    public func glyphs(_ text: String, x: Double, y: Double) -> [Glyph] {
+        CairoFonts.withLock {
+            guard let font = cairo_get_scaled_font(pointer) else { return [] }
+            var list: UnsafeMutablePointer<cairo_glyph_t>?
+            var count: Int32 = 0
+            let utf8 = Array(text.utf8)
+            let status = utf8.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) {
+                    cairo_scaled_font_text_to_glyphs(font, x, y, $0.baseAddress, Int32($0.count), &list, &count, nil, nil, nil)
+                }
+            }
+            defer { cairo_glyph_free(list) }
+            guard status == CAIRO_STATUS_SUCCESS, let list else { return [] }
+            return (0..<Int(count)).map { Glyph(index: UInt(list[$0].index), x: list[$0].x, y: list[$0].y) }
+        }
+    }
+
+    /// The outline of glyph `index` of the current font with its origin at (0, 0), as a path
+    /// (the context's current path is cleared).
+    public func glyphOutline(_ index: UInt) -> [PathElement] {
+        CairoFonts.withLock {
+            cairo_new_path(pointer)
+            var glyph = cairo_glyph_t(index: CUnsignedLong(index), x: 0, y: 0)
+            cairo_glyph_path(pointer, &glyph, 1)
+            guard let path = cairo_copy_path(pointer) else { return [] }
+            defer { cairo_path_destroy(path); cairo_new_path(pointer) }
+            guard path.pointee.status == CAIRO_STATUS_SUCCESS, let data = path.pointee.data else { return [] }
+            var elements: [PathElement] = []
+            var i = 0
+            while i < Int(path.pointee.num_data) {
+                let header = data[i].header
+                let p = { (k: Int) in (data[i + k].point.x, data[i + k].point.y) }
+                switch header.type {
+                case CAIRO_PATH_MOVE_TO: elements.append(.move(p(1)))
+                case CAIRO_PATH_LINE_TO: elements.append(.line(p(1)))
+                case CAIRO_PATH_CURVE_TO: elements.append(.curve(p(1), p(2), p(3)))
+                default: elements.append(.close)
+                }
+                i += Int(header.length)
+            }
+            return elements
+        }
+    }
+}
+
+/// A glyph of a font, placed: its index in the font and where its origin is.
+public struct Glyph: Hashable, Sendable {
+    public var index: UInt
+    public var x: Double
+    public var y: Double
+}
+
+/// One step of a path, in user space.
+public enum PathElement: Sendable {
+    case move((x: Double, y: Double))
+    case line((x: Double, y: Double))
+    case curve((x: Double, y: Double), (x: Double, y: Double), (x: Double, y: Double))
+    case close
 }

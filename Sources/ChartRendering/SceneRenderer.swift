@@ -2,22 +2,17 @@ import Foundation
 import Cairo
 import Charts
 
-/// Plays a scene on a Cairo surface. One draw routine serves SVG and PNG.
+/// Draws a scene: as SVG, written mark by mark, and as PNG, drawn with Cairo.
 public enum SceneRenderer {
-    /// The scene as an SVG document in px, with a viewBox, ids prefixed by the scene's id, and
-    /// `role="img"`, `<title>` and `<desc>` tied to the root by `aria-labelledby`.
+    /// The scene as an SVG document (see `SVGWriter`): in px with a viewBox, ids prefixed by the
+    /// scene's id, `role="img"`, `<title>` and `<desc>` tied to the root by `aria-labelledby`.
     public static func svg(_ scene: Scene, typeface: Typeface) throws(CairoError) -> String {
         String(decoding: try svgBytes(scene, typeface: typeface), as: UTF8.self)
     }
 
     /// The same SVG document as UTF-8 bytes, as written to a file.
     public static func svgBytes(_ scene: Scene, typeface: Typeface) throws(CairoError) -> [UInt8] {
-        let surface = try SVGSurface(width: scene.width, height: scene.height)
-        let context = try Context(surface)
-        draw(scene, on: context, typeface: typeface)
-        try context.check("draw \(scene.id) as SVG")
-        let finished = try surface.finish()
-        return SVGPostProcessor.process(finished, scene: scene)
+        try SVGWriter.document(scene, typeface: typeface)
     }
 
     /// The scene as PNG at `scale` × its size, recording 72 × `scale` pixels per inch, its slices

@@ -1,7 +1,7 @@
 /// The glyph outlines of every chart inlined in one HTML page, defined once for the page.
 ///
-/// Cairo draws text in an SVG as `<use>` of a `<symbol>` holding the glyph's outline, and each
-/// document carries its own symbols: an HTML briefing holds every chart four times (light and
+/// A chart's SVG draws text as `<use>` of a `<symbol>` holding the glyph's outline (`SVGWriter`),
+/// and each document carries its own symbols: an HTML briefing holds every chart four times (light and
 /// dark, article and phone width), so the same outlines were 1.2 of its 2.2 MB. The page's charts
 /// keep their `<use>` elements; their symbols move, each distinct outline once, into one hidden
 /// SVG (`markup`) that the page template places before the charts (`{{{chartGlyphs}}}`), as an
@@ -34,7 +34,7 @@ struct GlyphSprite {
             }
             renamed[Array(svg[idStart..<idEnd])] = Array("\(Self.rootID)-\(number)".utf8)
             out += svg[copied..<start]
-            // The line break Cairo puts after each symbol goes with it.
+            // The line break the writer puts after each symbol goes with it.
             copied = end + close.count
             if copied < svg.count, svg[copied] == UInt8(ascii: "\n") { copied += 1 }
             i = copied
