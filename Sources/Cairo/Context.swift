@@ -15,7 +15,7 @@ public final class Context {
         self.pointer = pointer
         self.surface = surface
         try CairoError.check(cairo_status(pointer), "create context")
-        // Hint metrics change advance widths between image and SVG surfaces; off, both lay out alike.
+        // Hint metrics round advance widths to device pixels; off, text measures and places alike at every scale.
         if let options = cairo_font_options_create() {
             cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
             cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -109,10 +109,12 @@ public final class Context {
     }
 
     /// The glyphs `showText` draws for `text` from (x, y) in the current font: each glyph's index
-    /// in the font and where its origin goes, in user space.
-    public func glyphs(_ text: String, x: Double, y: Double) -> [Glyph] {
-        CairoFonts.withLock {
+    /// in the font and where its origin goes, in user space. Throws what Cairo reports (the
+    /// font's error, which `check()` would not see).
+    public func glyphs(_ text: String, x: Double, y: Double) throws(CairoError) -> [Glyph] {
+        try CairoFonts.withLock { () throws(CairoError) -> [Glyph] in
             guard let font = cairo_get_scaled_font(pointer) else { return [] }
+            try CairoError.check(cairo_scaled_font_status(font), "select the font for \"\(text)\"")
             var list: UnsafeMutablePointer<cairo_glyph_t>?
             var count: Int32 = 0
             let utf8 = Array(text.utf8)
@@ -122,21 +124,25 @@ public final class Context {
                 }
             }
             defer { cairo_glyph_free(list) }
-            guard status == CAIRO_STATUS_SUCCESS, let list else { return [] }
+            try CairoError.check(status, "find the glyphs of \"\(text)\"")
+            guard let list else { return [] }
             return (0..<Int(count)).map { Glyph(index: UInt(list[$0].index), x: list[$0].x, y: list[$0].y) }
         }
     }
 
     /// The outline of glyph `index` of the current font with its origin at (0, 0), as a path
     /// (the context's current path is cleared).
-    public func glyphOutline(_ index: UInt) -> [PathElement] {
-        CairoFonts.withLock {
+    public func glyphOutline(_ index: UInt) throws(CairoError) -> [PathElement] {
+        try CairoFonts.withLock { () throws(CairoError) -> [PathElement] in
             cairo_new_path(pointer)
             var glyph = cairo_glyph_t(index: CUnsignedLong(index), x: 0, y: 0)
             cairo_glyph_path(pointer, &glyph, 1)
+            defer { cairo_new_path(pointer) }
+            try CairoError.check(cairo_status(pointer), "outline glyph \(index)")
             guard let path = cairo_copy_path(pointer) else { return [] }
-            defer { cairo_path_destroy(path); cairo_new_path(pointer) }
-            guard path.pointee.status == CAIRO_STATUS_SUCCESS, let data = path.pointee.data else { return [] }
+            defer { cairo_path_destroy(path) }
+            try CairoError.check(path.pointee.status, "copy the outline of glyph \(index)")
+            guard let data = path.pointee.data else { return [] }
             var elements: [PathElement] = []
             var i = 0
             while i < Int(path.pointee.num_data) {

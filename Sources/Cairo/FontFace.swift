@@ -64,7 +64,7 @@ final class FreeType: @unchecked Sendable {
 /// drawing text at once (or one drawing while another releases a context) can deadlock for good.
 /// Seen as a test run that hung in `cairo_scaled_font_text_to_glyphs` and `cairo_scaled_font_destroy`.
 /// Every call of this module that can touch a scaled font (setting a font, measuring, showing
-/// text, finishing or releasing a surface or a context) holds this lock for that call only, so
+/// text, finding glyphs and their outlines, releasing a surface or a context) holds this lock for that call only, so
 /// that shapes are still rasterised, and PNG rows filtered and compressed, on every core.
 public enum CairoFonts {
     private static let lock = NSLock()

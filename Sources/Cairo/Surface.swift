@@ -14,7 +14,7 @@ public class Surface {
         }
     }
 
-    // A vector surface holds subsets of the fonts drawn on it (see `CairoFonts`).
+    // A surface can hold glyphs of the fonts drawn on it (see `CairoFonts`).
     deinit { CairoFonts.withLock { cairo_surface_destroy(pointer) } }
 
     /// Finishes pending drawing and checks the surface for errors.

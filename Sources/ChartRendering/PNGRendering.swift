@@ -35,6 +35,7 @@ public final class PNGRendering: @unchecked Sendable {
     ///   - slices: how many parts to cut the image into (at most one per band).
     public init(_ scene: Scene, typeface: Typeface, scale: Int,
                 bandHeight: Int = defaultBandHeight, slices: Int = defaultSlices) throws {
+        try SceneRenderer.checkDrawable(scene)
         self.scene = scene; self.typeface = typeface; self.scale = scale
         width = Int((scene.width * Double(scale)).rounded())
         height = Int((scene.height * Double(scale)).rounded())

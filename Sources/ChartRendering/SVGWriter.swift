@@ -10,8 +10,13 @@ import Charts
 ///   not installed: each glyph of each font is one `<symbol>` in `<defs>`, its outline from Cairo,
 ///   placed with `<use>` where Cairo places it (`Context.glyphs`, the positions `showText` uses).
 ///   An HTML page moves the symbols into one set for the page (`GlyphSprite` in `Briefings`).
-/// - Every id is `<scene id>-<n>`, so that any set of Homecoming SVGs can share one page without
-///   sharing an id, and a scene written twice gives the same bytes.
+/// - Every id starts with the scene's id (`<scene id>-<n>` for glyphs, `-title`, `-desc`), so that
+///   any set of Homecoming SVGs can share one page without sharing an id; a scene written twice
+///   gives the same bytes.
+/// - Where SVG and Cairo read a value differently, the SVG says what Cairo draws: a rectangle of
+///   negative size is filled, a negative line width is 0, a circle of radius 0 or less is not
+///   drawn, text of a translucent colour is one layer (`opacity` on its group). `SceneRenderer`
+///   refuses, for SVG and PNG alike, a scene with a mark Cairo cannot draw.
 /// - Numbers have at most two decimals: a hundredth of a CSS pixel.
 struct SVGWriter {
     private let typeface: Typeface
@@ -26,9 +31,10 @@ struct SVGWriter {
 
     private struct GlyphKey: Hashable { var font: Font; var index: UInt }
 
-    static func document(_ scene: Scene, typeface: Typeface) throws(CairoError) -> [UInt8] {
+    static func document(_ scene: Scene, typeface: Typeface) throws -> [UInt8] {
+        try SceneRenderer.checkDrawable(scene)
         var writer = try SVGWriter(typeface: typeface, prefix: XML.idSafe(scene.id))
-        writer.write(scene)
+        try writer.write(scene)
         try writer.context.check("write \(scene.id) as SVG")
         return writer.assemble(scene)
     }
@@ -39,7 +45,7 @@ struct SVGWriter {
         context = try Context(try ImageSurface(width: 1, height: 1))
     }
 
-    private mutating func write(_ scene: Scene) {
+    private mutating func write(_ scene: Scene) throws(CairoError) {
         body += "<rect width=\"".utf8
         Self.number(scene.width, into: &body)
         body += "\" height=\"".utf8
@@ -65,7 +71,7 @@ struct SVGWriter {
             case let .line(from, to, color, width, dash):
                 path([from, to], closed: false)
                 body += " fill=\"none\"".utf8
-                stroke(color, width: width, miters: false)
+                stroke(color, width: width)
                 if !dash.isEmpty {
                     body += " stroke-dasharray=\"".utf8
                     for (i, length) in dash.enumerated() {
@@ -79,15 +85,17 @@ struct SVGWriter {
                 guard !points.isEmpty else { continue }
                 path(points, closed: false)
                 body += " fill=\"none\"".utf8
-                stroke(color, width: width, miters: true)
+                stroke(color, width: width)
+                body += Self.miterLimit
                 body += "/>\n".utf8
             case let .polygon(points, fillColor, strokeColor, width):
                 guard !points.isEmpty, fillColor != nil || strokeColor != nil else { continue }
                 path(points, closed: true)
                 paint(fill: fillColor, stroke: strokeColor, width: width)
+                if strokeColor != nil { body += Self.miterLimit }
                 body += "/>\n".utf8
             case let .circle(center, radius, fillColor, strokeColor, width):
-                guard fillColor != nil || strokeColor != nil else { continue }
+                guard fillColor != nil || strokeColor != nil, radius > 0 else { continue }
                 body += "<circle cx=\"".utf8
                 Self.number(center.x, into: &body)
                 body += "\" cy=\"".utf8
@@ -98,21 +106,27 @@ struct SVGWriter {
                 paint(fill: fillColor, stroke: strokeColor, width: width)
                 body += "/>\n".utf8
             case let .text(text, _, font, color, _, bounds):
-                self.text(text, font: font, color: color, bounds: bounds)
+                try self.text(text, font: font, color: color, bounds: bounds)
             }
         }
     }
 
     /// The glyphs of one text mark, in one group that gives them their colour. As in
     /// `SceneRenderer.draw`, the box's left edge and the font's ascent place the baseline.
-    private mutating func text(_ text: String, font: Font, color: RGBA, bounds: Rect) {
+    private mutating func text(_ text: String, font: Font, color: RGBA, bounds: Rect) throws(CairoError) {
         typeface.apply(font, to: context)
-        let glyphs = context.glyphs(text, x: bounds.x, y: bounds.y + context.fontMetrics().ascent)
-        body += "<g".utf8
-        fill(color)
+        let glyphs = try context.glyphs(text, x: bounds.x, y: bounds.y + context.fontMetrics().ascent)
+        body += "<g fill=\"".utf8
+        Self.colour(color, into: &body)
+        body += "\"".utf8
+        if color.alpha < 1 {
+            body += " opacity=\"".utf8
+            Self.number(max(0, color.alpha), into: &body)
+            body += "\"".utf8
+        }
         body += ">\n".utf8
         for glyph in glyphs {
-            guard let id = symbol(GlyphKey(font: font, index: glyph.index)) else { continue }
+            guard let id = try symbol(GlyphKey(font: font, index: glyph.index)) else { continue }
             body += "<use xlink:href=\"#".utf8
             body += prefix.utf8
             body.append(UInt8(ascii: "-"))
@@ -127,9 +141,9 @@ struct SVGWriter {
     }
 
     /// The id number of the glyph's symbol, defining it on first use; nil when it has no outline.
-    private mutating func symbol(_ key: GlyphKey) -> Int? {
+    private mutating func symbol(_ key: GlyphKey) throws(CairoError) -> Int? {
         if let known = glyphIDs[key] { return known }
-        let outline = context.glyphOutline(key.index)
+        let outline = try context.glyphOutline(key.index)
         guard outline.contains(where: { if case .move = $0 { false } else if case .close = $0 { false } else { true } }) else {
             glyphIDs[key] = .some(nil)
             return nil
@@ -137,7 +151,7 @@ struct SVGWriter {
         let id = nextID
         nextID += 1
         glyphIDs[key] = id
-        defs += "<symbol overflow=\"visible\" id=\"".utf8
+        defs += SVGGlyphSymbol.start.utf8
         defs += prefix.utf8
         defs.append(UInt8(ascii: "-"))
         Self.integer(id, into: &defs)
@@ -155,7 +169,9 @@ struct SVGWriter {
             case .close: defs.append(UInt8(ascii: "Z"))
             }
         }
-        defs += "\"/></symbol>\n".utf8
+        defs += "\"/>".utf8
+        defs += SVGGlyphSymbol.end.utf8
+        defs.append(UInt8(ascii: "\n"))
         return id
     }
 
@@ -178,7 +194,7 @@ struct SVGWriter {
 
     private mutating func paint(fill fillColor: RGBA?, stroke strokeColor: RGBA?, width: Double) {
         if let fillColor { fill(fillColor) } else { body += " fill=\"none\"".utf8 }
-        if let strokeColor { stroke(strokeColor, width: width, miters: true) }
+        if let strokeColor { stroke(strokeColor, width: width) }
     }
 
     private mutating func fill(_ color: RGBA) {
@@ -192,15 +208,14 @@ struct SVGWriter {
         }
     }
 
-    /// Cairo's stroke: butt caps and miter joins, as SVG's defaults are, but Cairo's miter limit
-    /// of 10 (SVG's is 4) where a path has joins.
-    private mutating func stroke(_ color: RGBA, width: Double, miters: Bool) {
+    /// Cairo's stroke: butt caps and miter joins, as SVG's defaults are (a path with joins adds
+    /// Cairo's miter limit, `miterLimit`).
+    private mutating func stroke(_ color: RGBA, width: Double) {
         body += " stroke=\"".utf8
         Self.colour(color, into: &body)
         body += "\" stroke-width=\"".utf8
-        Self.number(width, into: &body)
+        Self.number(max(0, width), into: &body)
         body += "\"".utf8
-        if miters { body += " stroke-miterlimit=\"10\"".utf8 }
         if color.alpha < 1 {
             body += " stroke-opacity=\"".utf8
             Self.number(max(0, color.alpha), into: &body)
@@ -233,22 +248,25 @@ struct SVGWriter {
         return out
     }
 
+    /// Cairo's miter limit, 10 (SVG's default is 4).
+    private static let miterLimit = Array(" stroke-miterlimit=\"10\"".utf8)
+
     /// `#RRGGBB`.
     static func colour(_ color: RGBA, into out: inout [UInt8]) {
-        let digits = Array("0123456789ABCDEF".utf8)
+        func hex(_ digit: Int) -> UInt8 { UInt8(digit < 10 ? 0x30 + digit : 0x41 + digit - 10) }
         out.append(UInt8(ascii: "#"))
         for component in [color.red, color.green, color.blue] {
             let byte = Int((min(1, max(0, component)) * 255).rounded())
-            out.append(digits[byte >> 4])
-            out.append(digits[byte & 15])
+            out.append(hex(byte >> 4))
+            out.append(hex(byte & 15))
         }
     }
 
     /// `x` rounded half away from zero to hundredths, in its shortest form: no trailing zeros,
-    /// no point without decimals, no `-0`. Coordinates are finite: a layout that made a NaN
-    /// or an infinity is a defect, and stops here rather than writing a wrong chart.
+    /// no point without decimals, no `-0`. `SceneRenderer` lets no scene with a number that is
+    /// not finite, or too large to draw, reach here.
     static func number(_ x: Double, into out: inout [UInt8]) {
-        precondition(x.isFinite && abs(x) < 1e13, "a coordinate that cannot be drawn: \(x)")
+        precondition(x.isFinite && abs(x) <= SceneRenderer.largestCoordinate, "a number SceneRenderer should have refused: \(x)")
         let hundredths = Int((abs(x) * 100).rounded())
         if x < 0 && hundredths > 0 { out.append(UInt8(ascii: "-")) }
         integer(hundredths / 100, into: &out)
@@ -267,9 +285,16 @@ struct SVGWriter {
     }
 }
 
+/// How a glyph's outline is defined in a chart's SVG: `start`, the id, `">`, the path, `end`.
+/// An HTML page finds them by these (`GlyphSprite`).
+public enum SVGGlyphSymbol {
+    public static let start = "<symbol overflow=\"visible\" id=\""
+    public static let end = "</symbol>"
+}
+
 /// Escaping for text that comes from data, in XML and HTML.
 public enum XML {
-    /// The text with `& < > " '` escaped and control characters (but line breaks and tabs) blanked.
+    /// The text with `& < > " '` escaped and the characters XML does not allow blanked.
     public static func escape(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
@@ -279,7 +304,8 @@ public enum XML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case _ where c.value < 0x20 && c != "\n" && c != "\t": out += " "
+            // Characters XML does not allow, blanked: controls (but line breaks and tabs), U+FFFE, U+FFFF.
+            case _ where (c.value < 0x20 && c != "\n" && c != "\t") || c.value == 0xFFFE || c.value == 0xFFFF: out += " "
             default: out.unicodeScalars.append(c)
             }
         }

@@ -14,8 +14,8 @@ struct GlyphSpriteTests {
     static func symbols(in text: String) -> [String: String] {
         var out: [String: String] = [:]
         var rest = text[...]
-        while let open = rest.range(of: "<symbol overflow=\"visible\" id=\""), let quote = rest[open.upperBound...].firstIndex(of: "\""),
-              let close = rest.range(of: "</symbol>", range: quote..<rest.endIndex) {
+        while let open = rest.range(of: SVGGlyphSymbol.start), let quote = rest[open.upperBound...].firstIndex(of: "\""),
+              let close = rest.range(of: SVGGlyphSymbol.end, range: quote..<rest.endIndex) {
             out[String(rest[open.upperBound..<quote])] = String(rest[rest.index(quote, offsetBy: 2)..<close.lowerBound])
             rest = rest[close.upperBound...]
         }
@@ -45,6 +45,8 @@ struct GlyphSpriteTests {
             #expect(sprite.markup.isEmpty || sprite.markup.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(GlyphSprite.rootID)\" aria-hidden=\"true\""))
             for page in pages {
                 let before = Self.symbols(in: page.original)
+                // Every chart has a title: a page with no outlines found would test nothing.
+                #expect(!before.isEmpty, "no glyph outlines found in \(chart)")
                 #expect(Self.symbols(in: page.shared).isEmpty, "a chart kept its own outlines: \(chart)")
                 let old = Self.references(in: page.original), new = Self.references(in: page.shared)
                 #expect(old.count == new.count, "references lost: \(chart)")
@@ -55,7 +57,7 @@ struct GlyphSpriteTests {
                         #expect(a == b, "a reference to something other than a glyph was renamed: \(a) → \(b)")
                     }
                 }
-                // Everything but the outlines and their names is as Cairo drew it.
+                // Everything but the outlines and their names is as the writer wrote it.
                 let strip = { (text: String) in text.replacingOccurrences(of: ##"<symbol overflow="visible" id="[^"]*">[\s\S]*?</symbol>\n?"##, with: "", options: .regularExpression)
                     .replacingOccurrences(of: ##"href="#[^"]*""##, with: "href", options: .regularExpression) }
                 #expect(strip(page.original) == strip(page.shared), "more than the outlines changed: \(chart)")

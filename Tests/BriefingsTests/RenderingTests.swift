@@ -10,7 +10,7 @@ import FoundationXML
 #endif
 import Testing
 
-/// Reads Cairo's output back: the SVG as XML, the PNG as pixels.
+/// Reads the rendered charts back: the SVG as XML, the PNG as pixels.
 @Suite("Rendered SVG and PNG, read back")
 struct RenderingTests {
     /// Collects what an SVG document says about itself.
@@ -74,7 +74,7 @@ struct RenderingTests {
     @Test func reRenderingInOneProcessGivesTheSameBytes() throws {
         let scene = try Self.scene(.perExchange)
         let svg1 = try SceneRenderer.svg(scene, typeface: Fixtures.typeface()), png1 = try SceneRenderer.png(scene, typeface: Fixtures.typeface(), scale: 2)
-        _ = try SceneRenderer.svg(try Self.scene(.perYear), typeface: Fixtures.typeface()) // Cairo's global counters move on in between.
+        _ = try SceneRenderer.svg(try Self.scene(.perYear), typeface: Fixtures.typeface()) // Another scene in between leaves nothing behind.
         let svg2 = try SceneRenderer.svg(scene, typeface: Fixtures.typeface()), png2 = try SceneRenderer.png(scene, typeface: Fixtures.typeface(), scale: 2)
         #expect(svg1 == svg2)
         #expect(png1 == png2)

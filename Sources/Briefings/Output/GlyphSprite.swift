@@ -1,3 +1,5 @@
+import ChartRendering
+
 /// The glyph outlines of every chart inlined in one HTML page, defined once for the page.
 ///
 /// A chart's SVG draws text as `<use>` of a `<symbol>` holding the glyph's outline (`SVGWriter`),
@@ -15,7 +17,7 @@ struct GlyphSprite {
 
     /// `svg` without its symbols, each reference to one renamed to the page's outline of the same shape.
     mutating func share(_ svg: [UInt8]) -> [UInt8] {
-        let open = Array("<symbol overflow=\"visible\" id=\"".utf8), close = Array("</symbol>".utf8)
+        let open = Array(SVGGlyphSymbol.start.utf8), close = Array(SVGGlyphSymbol.end.utf8)
         var renamed: [[UInt8]: [UInt8]] = [:]
         var out: [UInt8] = []
         out.reserveCapacity(svg.count)
@@ -30,7 +32,7 @@ struct GlyphSprite {
             if let known = numbers[body] { number = known } else {
                 number = symbols.count + 1
                 numbers[body] = number
-                symbols.append(Array("<symbol overflow=\"visible\" id=\"\(Self.rootID)-\(number)\">".utf8) + body + close)
+                symbols.append(open + Array("\(Self.rootID)-\(number)\">".utf8) + body + close)
             }
             renamed[Array(svg[idStart..<idEnd])] = Array("\(Self.rootID)-\(number)".utf8)
             out += svg[copied..<start]
