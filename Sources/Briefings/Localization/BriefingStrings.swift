@@ -94,13 +94,13 @@ struct BriefingStrings {
 
     func undisclosedStages(_ count: Int) -> String {
         t("\(n.count(count, .stage)) with undisclosed numbers, not counted as zero",
-          "без урахування \(n.count(count, .stageGenitive)), кількість повернених на \(Language.ukrainianWhich(count)) не розголошено; їх не враховано як нуль")
+          "без урахування \(n.count(count, .stageGenitive)), на \(Language.ukrainianWhich(count)) кількість повернених не розголошено; їх не враховано як нуль")
     }
 
     /// The same as a sentence of its own, for what the record does not show.
     func undisclosedGap(_ count: Int) -> String {
         t("The figures leave out \(n.count(count, .stage)) whose numbers were not disclosed; they are never counted as zero.",
-          "Цифри не враховують \(n.count(count, .stage)), кількість повернених на \(Language.ukrainianWhich(count)) не розголошено; їх не прирівняно до нуля.")
+          "Цифри не враховують \(n.count(count, .stage)), на \(Language.ukrainianWhich(count)) кількість повернених не розголошено; їх не прирівняно до нуля.")
     }
 
     // MARK: - Exchanges
@@ -307,7 +307,7 @@ struct BriefingStrings {
                      "За даними Homecoming, з 24\u{00A0}лютого 2022\u{00A0}року під час \(n.count(s.exchanges, .exchangeGenitive)) повернуто \(known(s.returned)) \(n.form(s.returned.known, .personObject))")
         if s.returned.unknownCount > 0 {
             text += t(", not counting \(n.count(s.returned.unknownCount, .stage)) with undisclosed numbers",
-                      ", без урахування \(n.count(s.returned.unknownCount, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(s.returned.unknownCount)) не розголошено")
+                      ", без урахування \(n.count(s.returned.unknownCount, .stageGenitive)), у \(Language.ukrainianWhich(s.returned.unknownCount)) кількість повернених не розголошено")
         }
         return text + "."
     }

@@ -153,17 +153,17 @@ struct ChartStrings {
         t("\(language.count(stages, .stage)) with undisclosed numbers: shown as ◇, never as zero" + (starred ? "; * marks a sum that leaves them out." : "."),
           "\(language.count(stages, .stage)) з нерозголошеною кількістю: позначено ◇ і не враховано як нуль" + (starred ? "; * — сума без них." : "."))
     }
-    /// "9 stages with undisclosed numbers" / «кількість за 9 етапами не розголошено».
+    /// "9 stages with undisclosed numbers" / «кількість повернених під час 9 етапів не розголошено».
     func stagesUndisclosed(_ stages: Int) -> String {
-        t("\(language.count(stages, .stage)) with undisclosed numbers", "кількість за \(stages) \(Language.ukrainianCategory(stages) == .one ? "етапом" : "етапами") не розголошено")
+        t("\(language.count(stages, .stage)) with undisclosed numbers", "кількість повернених під час \(language.count(stages, .stageGenitive)) не розголошено")
     }
     func undisclosedExcluded(_ year: Int, value: Int, _ stages: Int) -> String {
         t("* \(year): at least \(language.number(value)), without \(language.count(stages, .stage)) whose numbers were not disclosed.",
-          "* \(year): щонайменше \(language.number(value)) — без \(language.count(stages, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(stages)) не розголошено.")
+          "* \(year): щонайменше \(language.number(value)) — без \(language.count(stages, .stageGenitive)), у \(Language.ukrainianWhich(stages)) кількість повернених не розголошено.")
     }
     func undisclosedExcludedYears(_ stages: Int) -> String {
         t("* At least: these sums leave out \(language.count(stages, .stage)) whose numbers were not disclosed.",
-          "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), кількість повернених у \(Language.ukrainianWhich(stages)) не розголошено.")
+          "* Щонайменше: ці суми — без \(language.count(stages, .stageGenitive)), у \(Language.ukrainianWhich(stages)) кількість повернених не розголошено.")
     }
     var noExchange: String { t("no exchange in the record", "у даних Homecoming немає обмінів") }
     /// A year before the record's coverage: its bar's label, its item in the description, the note that explains it.
@@ -347,8 +347,9 @@ struct ChartStrings {
             return t("\(only) had undisclosed numbers, marked ◇ and not counted as zero.",
                      "\(only): кількість не розголошено; позначено ◇ і не враховано як нуль.")
         }
+        // «а саме» when the list is whole, «зокрема» when some groups are left out.
         return t("\(language.count(stages, .stage)) had undisclosed numbers, marked ◇ and not counted as zero; among them: ",
-                 "\(language.count(stages, .stage)) мали нерозголошену кількість; їх позначено ◇ і не враховано як нуль; зокрема: ")
+                 "Для \(language.count(stages, .stageGenitive)) кількість не розголошено; їх позначено ◇ і не враховано як нуль; \(groups > parts.count ? "зокрема" : "а саме"): ")
             + Self.ended(parts.joined(separator: "; ") + (groups > parts.count ? t(" and \(groups - parts.count) more", " та ще \(groups - parts.count)") : ""))
     }
     func undisclosedGroup(_ stages: Int, from: Day, to: Day) -> String {
