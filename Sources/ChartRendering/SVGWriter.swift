@@ -116,14 +116,8 @@ struct SVGWriter {
     private mutating func text(_ text: String, font: Font, color: RGBA, bounds: Rect) throws(CairoError) {
         typeface.apply(font, to: context)
         let glyphs = try context.glyphs(text, x: bounds.x, y: bounds.y + context.fontMetrics().ascent)
-        body += "<g fill=\"".utf8
-        Self.colour(color, into: &body)
-        body += "\"".utf8
-        if color.alpha < 1 {
-            body += " opacity=\"".utf8
-            Self.number(max(0, color.alpha), into: &body)
-            body += "\"".utf8
-        }
+        body += "<g".utf8
+        colour("fill", color, opacity: "opacity")
         body += ">\n".utf8
         for glyph in glyphs {
             guard let id = try symbol(GlyphKey(font: font, index: glyph.index)) else { continue }
@@ -197,12 +191,15 @@ struct SVGWriter {
         if let strokeColor { stroke(strokeColor, width: width) }
     }
 
-    private mutating func fill(_ color: RGBA) {
-        body += " fill=\"".utf8
+    private mutating func fill(_ color: RGBA) { colour("fill", color, opacity: "fill-opacity") }
+
+    /// ` attribute="#RRGGBB"`, and ` opacity="a"` when the colour is translucent.
+    private mutating func colour(_ attribute: String, _ color: RGBA, opacity: String) {
+        body += " \(attribute)=\"".utf8
         Self.colour(color, into: &body)
         body += "\"".utf8
         if color.alpha < 1 {
-            body += " fill-opacity=\"".utf8
+            body += " \(opacity)=\"".utf8
             Self.number(max(0, color.alpha), into: &body)
             body += "\"".utf8
         }
@@ -211,16 +208,10 @@ struct SVGWriter {
     /// Cairo's stroke: butt caps and miter joins, as SVG's defaults are (a path with joins adds
     /// Cairo's miter limit, `miterLimit`).
     private mutating func stroke(_ color: RGBA, width: Double) {
-        body += " stroke=\"".utf8
-        Self.colour(color, into: &body)
-        body += "\" stroke-width=\"".utf8
+        colour("stroke", color, opacity: "stroke-opacity")
+        body += " stroke-width=\"".utf8
         Self.number(max(0, width), into: &body)
         body += "\"".utf8
-        if color.alpha < 1 {
-            body += " stroke-opacity=\"".utf8
-            Self.number(max(0, color.alpha), into: &body)
-            body += "\"".utf8
-        }
     }
 
     private func assemble(_ scene: Scene) -> [UInt8] {
