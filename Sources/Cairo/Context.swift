@@ -117,12 +117,7 @@ public final class Context {
             try CairoError.check(cairo_scaled_font_status(font), "select the font for \"\(text)\"")
             var list: UnsafeMutablePointer<cairo_glyph_t>?
             var count: Int32 = 0
-            let utf8 = Array(text.utf8)
-            let status = utf8.withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) {
-                    cairo_scaled_font_text_to_glyphs(font, x, y, $0.baseAddress, Int32($0.count), &list, &count, nil, nil, nil)
-                }
-            }
+            let status = cairo_scaled_font_text_to_glyphs(font, x, y, text, Int32(text.utf8.count), &list, &count, nil, nil, nil)
             defer { cairo_glyph_free(list) }
             try CairoError.check(status, "find the glyphs of \"\(text)\"")
             guard let list else { return [] }

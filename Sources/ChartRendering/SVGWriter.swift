@@ -122,9 +122,7 @@ struct SVGWriter {
         for glyph in glyphs {
             guard let id = try symbol(GlyphKey(font: font, index: glyph.index)) else { continue }
             body += "<use xlink:href=\"#".utf8
-            body += prefix.utf8
-            body.append(UInt8(ascii: "-"))
-            Self.integer(id, into: &body)
+            glyphID(id, into: &body)
             body += "\" x=\"".utf8
             Self.number(glyph.x, into: &body)
             body += "\" y=\"".utf8
@@ -146,9 +144,7 @@ struct SVGWriter {
         nextID += 1
         glyphIDs[key] = id
         defs += SVGGlyphSymbol.start.utf8
-        defs += prefix.utf8
-        defs.append(UInt8(ascii: "-"))
-        Self.integer(id, into: &defs)
+        glyphID(id, into: &defs)
         defs += "\"><path d=\"".utf8
         for (i, element) in outline.enumerated() {
             if i > 0 { defs.append(UInt8(ascii: " ")) }
@@ -167,6 +163,13 @@ struct SVGWriter {
         defs += SVGGlyphSymbol.end.utf8
         defs.append(UInt8(ascii: "\n"))
         return id
+    }
+
+    /// `<scene id>-<n>`, the id of glyph symbol `n`.
+    private func glyphID(_ n: Int, into out: inout [UInt8]) {
+        out += prefix.utf8
+        out.append(UInt8(ascii: "-"))
+        Self.integer(n, into: &out)
     }
 
     private func pair(_ p: (x: Double, y: Double), into out: inout [UInt8]) {
